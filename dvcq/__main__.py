@@ -1,0 +1,3 @@
+from dvcq.cli import main
+
+main()

@@ -1,0 +1,67 @@
+"""`dvcq check` as a library verb: read plan files, build the model, run every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dvcq import rules
+from dvcq.errors import DvcqError
+from dvcq.model import Plan, build_plan
+from dvcq.problems import Problem
+from dvcq.yamlio import load
+
+
+@dataclass
+class Result:
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def count(self, level: str) -> int:
+        return sum(1 for p in self.problems if rules.level_of(p) == level)
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.count(rules.ERROR) > 0 or (strict and self.count(rules.WARNING) > 0)
+
+
+def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
+    """Read one plan file; the plan is None when it cannot be built at all."""
+    node, problems = load(path)
+    if node is None:
+        return None, problems
+    plan, more = build_plan(node, str(path))
+    problems += more
+    if plan is not None:
+        problems += rules.run(plan)
+    return plan, problems
+
+
+def open_plan(path: Path) -> Plan:
+    """Read a plan for a command that needs it whole (show, status, report), or stop with why."""
+    plan, problems = read_plan(path)
+    errors = [p for p in problems if rules.level_of(p) == rules.ERROR]
+    if plan is None or errors:
+        first = errors[0] if errors else problems[0]
+        where = f"{first.file}:{first.pos.line}:{first.pos.col}"
+        raise DvcqError(
+            f"Kế hoạch {path} có {len(errors) or 1} lỗi, ví dụ {where}: {rules.message(first, 'vi')} "
+            f"Chạy `dvcq check {path}` để xem đầy đủ.",
+            f"Plan {path} has {len(errors) or 1} error(s), e.g. {where}: "
+            f"{rules.message(first, 'en')} Run `dvcq check {path}` for the full list.",
+        )
+    return plan
+
+
+def find_plans(root: Path = Path(".")) -> list[Path]:
+    return sorted((root / "plans").glob("*.yaml"))
+
+
+def check(paths: list[Path]) -> Result:
+    rules.load_all()
+    result = Result()
+    for path in paths:
+        result.files.append(str(path))
+        _, problems = read_plan(path)
+        result.problems += problems
+    result.problems.sort(key=lambda p: p.sort_key)
+    return result

@@ -1,0 +1,122 @@
+"""The Typer application, its shared options and the one error boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import StrEnum
+from typing import Annotated
+
+import click
+import typer
+
+from dvcq import i18n
+from dvcq.errors import DvcqError
+
+app = typer.Typer(
+    name="dvcq",
+    help="Theo dõi kế hoạch công tác dân vận chính quyền: kiểm tra, xem, báo cáo.\n\n"
+    "Tracks the annual government mass-mobilisation plan: check, show, report.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Biến môi trường DVCQ_LANG."
+    ),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ (dành cho lập trình viên)."),
+]
+
+
+def use_lang(value: Lang | None) -> None:
+    i18n.set_lang(value.value if value else None)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from dvcq import __version__
+
+        sys.stdout.write(f"dvcq {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    lang: LangOption = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="In số phiên bản."),
+    ] = False,
+) -> None:
+    use_lang(lang)
+
+
+def _lang_in(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in i18n.LANGS:
+            return value
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn every failure into a message and an exit code."""
+    from dvcq.cli import load_commands
+
+    load_commands()
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or os.environ.get("DVCQ_DEBUG") == "1"
+    i18n.set_lang(_lang_in(args))  # early, so that even a usage error speaks that language
+    try:
+        code = app(args=args, prog_name="dvcq", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        sys.stderr.write(i18n.t("Đã hủy.\n", "Aborted.\n"))
+        code = 130
+    except KeyboardInterrupt:
+        sys.stderr.write(i18n.t("Đã dừng.\n", "Interrupted.\n"))
+        code = 130
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.stderr.write(
+            i18n.t(
+                "Gõ `dvcq --help` hoặc `dvcq <lệnh> --help` để xem cách dùng.\n",
+                "Run `dvcq --help` or `dvcq <command> --help` for usage.\n",
+            )
+        )
+        code = exc.exit_code if exc.exit_code else 2
+    except DvcqError as exc:
+        sys.stderr.write(f"{i18n.t('Lỗi', 'Error')}: {exc.text[i18n.lang()]}\n")
+        code = exc.exit_code
+    except Exception:  # the boundary: never a traceback for the clerk unless asked
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(
+            i18n.t(
+                "Lỗi nội bộ của dvcq (không phải lỗi trong tệp của bạn). Chạy lại với --debug và gửi "
+                "kết quả cho người quản trị.\n",
+                "Internal dvcq error (not a problem in your files). Run again with --debug and send "
+                "the output to the maintainers.\n",
+            )
+        )
+        code = 3
+    sys.stdout.flush()
+    sys.exit(code if isinstance(code, int) else 0)

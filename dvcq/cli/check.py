@@ -1,0 +1,65 @@
+"""`dvcq check`: validate plan files; exit 1 when there are errors (or warnings with --strict)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dvcq import i18n
+from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.errors import UsageError
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Các tệp kế hoạch cần kiểm tra (mặc định: plans/*.yaml).", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Dạng kết quả: text, json hoặc github.")
+    ] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo cũng là lỗi.")] = False,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Kiểm tra kế hoạch: đơn vị chủ trì, văn bản viện dẫn, số ký hiệu, ngày tháng.
+
+    Check plans: owners, references, symbols and dates. Exit code 0 = no errors, 1 = problems.
+    """
+    from dvcq.checker import check as run_check
+    from dvcq.checker import find_plans
+
+    use_lang(lang)
+    files = list(paths) if paths else find_plans()
+    if not files:
+        raise UsageError(
+            "Không tìm thấy tệp kế hoạch nào trong plans/. Hãy chỉ rõ đường dẫn: dvcq check <tệp>.",
+            "No plan files found under plans/. Name them: dvcq check <file>.",
+        )
+    result = run_check(files)
+    if format is Format.json:
+        from dvcq.formats import to_json
+
+        sys.stdout.write(to_json(result, i18n.lang()))
+    elif format is Format.github:
+        from dvcq.formats import to_github
+
+        sys.stdout.write(to_github(result, i18n.lang()))
+    else:
+        from dvcq.cli.display import print_problems
+
+        print_problems(result)
+    return 1 if result.failed(strict) else 0

@@ -1,0 +1,43 @@
+"""Dates as the plan writes them: ISO `YYYY-MM-DD` text, checked for impossible days."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class DateError(ValueError):
+    """Text that is not a date; `reason` is "format" or "impossible"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def make_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError("impossible") from None
+
+
+def parse_iso(text: str) -> dt.date:
+    m = _ISO.fullmatch(text.strip())
+    if not m:
+        raise DateError("format")
+    return make_date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def last_day(year: int, month: int | None = None) -> dt.date:
+    """The last day a partial date (a year, or a year and month) can stand for."""
+    if month is None:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def vn(day: dt.date) -> str:
+    """`31/3/2026`, the way plan prose writes dates."""
+    return f"{day.day}/{day.month}/{day.year}"

@@ -1,0 +1,328 @@
+"""The plan as typed records, built from YAML nodes; the records are also the file's schema.
+
+Every record keeps where it was written (`pos`) and where each of its fields' values were written
+(`at`), so rules can point at the exact line and column. Nothing agency-specific lives here: units,
+sections, directives and the signer are all data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from functools import cache
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+from dvcq.problems import Pos, Problem
+from dvcq.yamlio import Node
+
+
+@dataclass(kw_only=True)
+class Located:
+    pos: Pos = field(default=Pos(1, 1), compare=False, repr=False)
+    at: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, name: str, index: int | None = None) -> Pos:
+        """Position of a field's value (or of one item of a list field)."""
+        key = name if index is None else f"{name}.{index}"
+        return self.at.get(key) or self.at.get(name) or self.pos
+
+
+@dataclass(kw_only=True)
+class Agency(Located):
+    code: str
+    name: str
+    superior: str
+    superior_short: str | None = None
+
+
+@dataclass(kw_only=True)
+class DocDate(Located):
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(kw_only=True)
+class Signer(Located):
+    authority: str | None = None  # None when the head signs in person
+    title: str
+    name: str
+
+
+@dataclass(kw_only=True)
+class Document(Located):
+    type: str
+    number: str | None = None
+    agency: Agency
+    place: str
+    date: DocDate
+    subject: str
+    signer: Signer | None = None
+
+
+@dataclass(kw_only=True)
+class Paragraph(Located):
+    text: str
+    refs: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Objective(Located):
+    id: str
+    text: str
+
+
+@dataclass(kw_only=True)
+class Task(Located):
+    id: str
+    text: str
+    owner: str | None = None
+    support: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    cadence: Literal["ongoing", "once", "periodic"] = "ongoing"
+    due: str | None = None
+    indicators: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Section(Located):
+    id: str
+    title: str
+    unit: str | None = None
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class ObjectivesPart(Located):
+    title: str
+    items: list[Objective] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class TasksPart(Located):
+    title: str
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Unit(Located):
+    id: str
+    name: str
+
+
+@dataclass(kw_only=True)
+class Directive(Located):
+    symbol: str
+    type: str
+    date: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+
+
+@dataclass(kw_only=True)
+class Plan(Located):
+    document: Document
+    basis: list[Paragraph] = field(default_factory=list)
+    objectives: ObjectivesPart
+    contents: TasksPart
+    organization: TasksPart
+    closing: str
+    recipients: list[str] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    file: str = field(default="", compare=False)
+
+    def task_parts(self) -> list[TasksPart]:
+        return [self.contents, self.organization]
+
+    def sections(self) -> list[Section]:
+        return [s for part in self.task_parts() for s in part.sections]
+
+    def tasks(self) -> list[Task]:
+        return [t for s in self.sections() for t in s.tasks]
+
+    def ref_holders(self) -> list[Paragraph | Task]:
+        """The records that list the documents they implement in `refs`."""
+        return [*self.basis, *self.tasks()]
+
+    def symbol(self) -> str:
+        """The plan's own number and symbol, e.g. `/KH-SNgV` while the number is blank."""
+        doc = self.document
+        return f"{doc.number or ''}/{doc.type}-{doc.agency.code}"
+
+    def texts(self) -> list[tuple[Located, str, str]]:
+        """Every prose field as (record, field name, text), in document order."""
+        out: list[tuple[Located, str, str]] = [(self.document, "subject", self.document.subject)]
+        out += [(p, "text", p.text) for p in self.basis]
+        out.append((self.objectives, "title", self.objectives.title))
+        out += [(o, "text", o.text) for o in self.objectives.items]
+        for part in self.task_parts():
+            out.append((part, "title", part.title))
+            for section in part.sections:
+                out.append((section, "title", section.title))
+                out += [(t, "text", t.text) for t in section.tasks]
+        out.append((self, "closing", self.closing))
+        out += [(self, f"recipients.{i}", r) for i, r in enumerate(self.recipients)]
+        return out
+
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+
+
+# --- building records from nodes ---------------------------------------------------------------
+
+T = TypeVar("T", bound=Located)
+_SKIP = {"pos", "at", "file"}
+_NONE: Any = type(None)
+
+
+@cache
+def _spec(cls: Any) -> list[tuple[str, Any, bool, Any]]:
+    """(name, type, required, default factory) for each field a YAML file may set."""
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in fields(cls):
+        if f.name in _SKIP:
+            continue
+        required = f.default is MISSING and f.default_factory is MISSING
+        default = f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v)
+        out.append((f.name, hints[f.name], required, default))
+    return out
+
+
+def field_names(cls: type) -> list[str]:
+    return [name for name, *_ in _spec(cls)]
+
+
+class Builder:
+    """Converts nodes into records, reporting each mismatch with the schema as a problem."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, pos: Pos, rule: str, **params: Any) -> None:
+        self.problems.append(Problem(self.file, pos, rule, params))
+
+    def record(self, cls: Any, node: Node, where: str) -> Any:
+        if not isinstance(node.value, dict):
+            self.problem(node.pos, "wrong-type", key=where, expected="mapping", got=_kind(node))
+            return None
+        spec = _spec(cls)
+        known = [name for name, *_ in spec]
+        for key in node.value:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                self.problem(
+                    node.key_pos[key],
+                    "unknown-key",
+                    key=key,
+                    where=where,
+                    suggestion=close[0] if close else "",
+                    known=", ".join(known),
+                )
+        values: dict[str, Any] = {}
+        at: dict[str, Pos] = {}
+        ok = True
+        for name, tp, required, default in spec:
+            child = node.value.get(name)
+            if child is None:
+                if required:
+                    self.problem(node.pos, "missing-key", key=name, where=where)
+                    ok = False
+                else:
+                    values[name] = default()
+                continue
+            at[name] = child.pos
+            value, good = self.convert(tp, child, f"{where}.{name}" if where else name, at, name)
+            if good:
+                values[name] = value
+            elif required:
+                ok = False
+            else:
+                values[name] = default()
+        if not ok:
+            return None
+        obj = cls(**values)
+        obj.pos = node.pos
+        obj.at = at
+        return obj
+
+    def convert(
+        self, tp: Any, node: Node, where: str, at: dict[str, Pos], name: str
+    ) -> tuple[Any, bool]:
+        origin = get_origin(tp)
+        args = get_args(tp)
+        if origin in (types.UnionType, typing.Union):  # X | None
+            if node.value is None:
+                return None, True
+            tp = next(a for a in args if a is not _NONE)
+            origin, args = get_origin(tp), get_args(tp)
+        if origin is list:
+            if not isinstance(node.value, list):
+                self.problem(node.pos, "wrong-type", key=where, expected="list", got=_kind(node))
+                return None, False
+            items = []
+            for i, item in enumerate(node.value):
+                at[f"{name}.{i}"] = item.pos
+                value, good = self.convert(args[0], item, f"{where}[{i}]", at, f"{name}.{i}")
+                if good:
+                    items.append(value)
+            return items, True
+        if origin is Literal:
+            if node.value not in args:
+                self.problem(
+                    node.pos,
+                    "invalid-value",
+                    key=where,
+                    value=str(node.value),
+                    choices=", ".join(map(str, args)),
+                )
+                return None, False
+            return node.value, True
+        if is_dataclass(tp):
+            obj = self.record(tp, node, where)
+            return obj, obj is not None
+        value = node.value
+        if tp is str:
+            if isinstance(value, str):
+                return value, True
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return str(value), True  # `number: 12` means the text "12"
+        elif tp is int and isinstance(value, int) and not isinstance(value, bool):
+            return value, True
+        self.problem(node.pos, "wrong-type", key=where, expected=_type_name(tp), got=_kind(node))
+        return None, False
+
+
+def _type_name(tp: Any) -> str:
+    return {str: "text", int: "integer"}.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _kind(node: Node) -> str:
+    value = node.value
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return "text"
+
+
+def build_plan(node: Node, file: str) -> tuple[Plan | None, list[Problem]]:
+    builder = Builder(file)
+    plan = builder.record(Plan, node, "")
+    if plan is not None:
+        plan.file = file
+    return plan, builder.problems

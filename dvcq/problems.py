@@ -1,0 +1,23 @@
+"""Problems found in the user's files: plain data, collected and never raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+
+class Pos(NamedTuple):
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Problem:
+    file: str
+    pos: Pos
+    rule: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.pos.line, self.pos.col, self.rule)

@@ -1,0 +1,146 @@
+"""The rule registry: every problem dvcq can report has a rule here, with its id, level and words.
+
+A rule module declares rules with `@rule(...)` on a check function (which yields positions and
+message parameters for a plan) or with `declare(...)` when another part of dvcq (the reader, the
+schema) finds the problem. `dvcq rules` lists them all; the messages are formatted here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dvcq.problems import Pos, Problem
+
+if TYPE_CHECKING:
+    from dvcq.model import Plan
+
+ERROR = "error"
+WARNING = "warning"
+
+Finding = tuple[Pos, dict[str, Any]]
+Check = Callable[["Plan"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: str
+    message: dict[str, str]  # lang -> str.format template
+    hint: dict[str, str]
+    doc: dict[str, str]
+    scope: str  # "plan" | "progress" | "file": which files the rule looks at
+    check: Check | None = None
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def declare(
+    id: str,
+    level: str,
+    *,
+    vi: str,
+    en: str,
+    hint_vi: str,
+    hint_en: str,
+    doc_vi: str,
+    doc_en: str,
+    scope: str = "plan",
+    check: Check | None = None,
+) -> Rule:
+    if id in REGISTRY:
+        raise ValueError(f"rule {id} declared twice")
+    rule_ = Rule(
+        id,
+        level,
+        {"vi": vi, "en": en},
+        {"vi": hint_vi, "en": hint_en},
+        {"vi": doc_vi, "en": doc_en},
+        scope,
+        check,
+    )
+    REGISTRY[id] = rule_
+    return rule_
+
+
+def rule(id: str, level: str, **words: str) -> Callable[[Check], Check]:
+    """Register a plan check; the decorated function yields (position, parameters)."""
+
+    def wrap(func: Check) -> Check:
+        declare(id, level, check=func, **words)
+        return func
+
+    return wrap
+
+
+# Words a parameter may carry as a code, shown in the reader's language.
+_CODES: dict[str, dict[str, str]] = {
+    "missing": {"vi": "không có tệp này", "en": "no such file"},
+    "directory": {"vi": "đây là thư mục, không phải tệp", "en": "this is a folder, not a file"},
+    "mapping": {"vi": "bảng khóa–giá trị (mapping)", "en": "mapping"},
+    "list": {"vi": "danh sách (list)", "en": "list"},
+    "text": {"vi": "chuỗi văn bản", "en": "text"},
+    "integer": {"vi": "số nguyên", "en": "integer"},
+    "number": {"vi": "số", "en": "number"},
+    "boolean": {"vi": "giá trị đúng/sai (yes/no/true/false)", "en": "boolean (yes/no/true/false)"},
+    "null": {"vi": "giá trị rỗng", "en": "null"},
+    "format": {"vi": "không đúng dạng YYYY-MM-DD", "en": "not in YYYY-MM-DD form"},
+    "impossible": {"vi": "ngày không tồn tại", "en": "no such day"},
+}
+
+
+_FRAGMENTS = {  # optional parts of a sentence: (Vietnamese, English), empty when the value is
+    "where": (" (tại {})", " (at {})"),
+    "suggestion": ("Có phải ý bạn là “{}”? ", "Did you mean “{}”? "),
+}
+
+
+def _words(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    out = {
+        k: _CODES[v][lang] if isinstance(v, str) and v in _CODES else v for k, v in params.items()
+    }
+    for key, (vi, en) in _FRAGMENTS.items():
+        value = params.get(key)
+        out[f"{key}_text"] = (vi if lang == "vi" else en).format(value) if value else ""
+    return out
+
+
+def level_of(problem: Problem) -> str:
+    return REGISTRY[problem.rule].level
+
+
+def message(problem: Problem, lang: str) -> str:
+    return REGISTRY[problem.rule].message[lang].format_map(_Safe(_words(problem.params, lang)))
+
+
+def hint(problem: Problem, lang: str) -> str:
+    return REGISTRY[problem.rule].hint[lang].format_map(_Safe(_words(problem.params, lang)))
+
+
+class _Safe(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def load_all() -> dict[str, Rule]:
+    """Import every rule module once, so the registry is complete."""
+    from dvcq.rules import (  # noqa: F401
+        content,
+        owners,
+        reading,
+        references,
+        signature,
+        symbols,
+    )
+
+    return REGISTRY
+
+
+def run(plan: Plan) -> Iterator[Problem]:
+    for rule_ in load_all().values():
+        if rule_.check is None or rule_.scope != "plan":
+            continue
+        for pos, params in rule_.check(plan):
+            yield Problem(plan.file, pos, rule_.id, params)

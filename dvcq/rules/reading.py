@@ -1,0 +1,149 @@
+"""Problems found while reading a file and matching it to the schema (reported by the reader)."""
+
+from dvcq.rules import ERROR, declare
+
+declare(
+    "unreadable-file",
+    ERROR,
+    scope="file",
+    vi="Không đọc được tệp: {reason}.",
+    en="Cannot read the file: {reason}.",
+    hint_vi="Kiểm tra lại đường dẫn; dvcq đọc tệp .yaml, không đọc thư mục.",
+    hint_en="Check the path; dvcq reads .yaml files, not folders.",
+    doc_vi="Tệp không tồn tại, là thư mục, hoặc không có quyền đọc.",
+    doc_en="The path is missing, a folder, or not readable.",
+)
+declare(
+    "bad-encoding",
+    ERROR,
+    scope="file",
+    vi="Tệp không phải văn bản UTF-8 (có vẻ là {encoding}).",
+    en="The file is not UTF-8 text (it looks like {encoding}).",
+    hint_vi="Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).",
+    hint_en="Save the file again as UTF-8 (in the editor: Save with Encoding → UTF-8).",
+    doc_vi="Tệp phải là văn bản UTF-8 (có hoặc không có BOM); UTF-16, Windows-1258, tệp nhị phân "
+    "đều bị từ chối.",
+    doc_en="Files must be UTF-8 text (BOM allowed); UTF-16, Windows-1258 and binary files are refused.",
+)
+declare(
+    "empty-file",
+    ERROR,
+    scope="file",
+    vi="Tệp rỗng.",
+    en="The file is empty.",
+    hint_vi="Điền nội dung kế hoạch, hoặc xóa tệp nếu không dùng.",
+    hint_en="Fill in the plan, or delete the file if it is not used.",
+    doc_vi="Tệp không có nội dung YAML nào.",
+    doc_en="The file holds no YAML at all.",
+)
+declare(
+    "yaml-syntax",
+    ERROR,
+    scope="file",
+    vi="Lỗi cú pháp YAML: {reason}.",
+    en="YAML syntax error: {reason}.",
+    hint_vi="Xem lại thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép quanh "
+    "vị trí này.",
+    hint_en="Check indentation (spaces, not tabs), colons and quotes around this place.",
+    doc_vi="Tệp không phải YAML hợp lệ.",
+    doc_en="The file is not valid YAML.",
+)
+declare(
+    "yaml-alias",
+    ERROR,
+    scope="file",
+    vi="Không dùng neo và bí danh YAML (&, *, <<) trong tệp kế hoạch.",
+    en="YAML anchors and aliases (&, *, <<) are not used in plan files.",
+    hint_vi="Viết đầy đủ giá trị tại chỗ để người duyệt đọc được ngay trên dòng đó.",
+    hint_en="Write the value out in place, so a reviewer sees it on its own lines.",
+    doc_vi="Bí danh làm tệp khó duyệt và có thể bị lợi dụng để làm treo chương trình.",
+    doc_en="Aliases make files hard to review and can be abused to exhaust memory.",
+)
+declare(
+    "yaml-too-deep",
+    ERROR,
+    scope="file",
+    vi="Cấu trúc lồng nhau quá sâu (quá {limit} cấp).",
+    en="Nesting is too deep (more than {limit} levels).",
+    hint_vi="Kế hoạch chỉ cần vài cấp lồng nhau; kiểm tra lại tệp.",
+    hint_en="A plan needs only a few levels; check the file.",
+    doc_vi="Giới hạn độ sâu để tệp độc hại không làm treo chương trình.",
+    doc_en="Depth is bounded so that a hostile file cannot exhaust the stack.",
+)
+declare(
+    "yaml-too-large",
+    ERROR,
+    scope="file",
+    vi="Tệp có quá nhiều giá trị (quá {limit}).",
+    en="The file holds too many values (more than {limit}).",
+    hint_vi="Chia dữ liệu thành nhiều tệp nhỏ hơn.",
+    hint_en="Split the data into smaller files.",
+    doc_vi="Giới hạn kích thước để tệp độc hại không làm cạn bộ nhớ.",
+    doc_en="Size is bounded so that a hostile file cannot exhaust memory.",
+)
+declare(
+    "forbidden-tag",
+    ERROR,
+    scope="file",
+    vi="Thẻ YAML {tag} không được phép.",
+    en="The YAML tag {tag} is not allowed.",
+    hint_vi="Bỏ thẻ này; tệp kế hoạch chỉ chứa văn bản, số, danh sách và bảng khóa–giá trị.",
+    hint_en="Remove the tag; plan files hold only text, numbers, lists and mappings.",
+    doc_vi="Các thẻ như !!python/object có thể chạy mã; dvcq không bao giờ thực thi chúng.",
+    doc_en="Tags such as !!python/object could run code; dvcq never constructs them.",
+)
+declare(
+    "duplicate-key",
+    ERROR,
+    scope="file",
+    vi="Khóa “{key}” bị lặp (đã có ở dòng {first}).",
+    en="Key “{key}” appears twice (first on line {first}).",
+    hint_vi="Xóa hoặc gộp một trong hai dòng; YAML sẽ âm thầm bỏ mất một giá trị.",
+    hint_en="Remove or merge one of them; YAML would silently drop one value.",
+    doc_vi="Một khóa chỉ được xuất hiện một lần trong cùng một bảng.",
+    doc_en="A key may appear only once in a mapping.",
+)
+declare(
+    "unknown-key",
+    ERROR,
+    scope="file",
+    vi="Khóa “{key}” không hợp lệ{where_text}.",
+    en="Unknown key “{key}”{where_text}.",
+    hint_vi="{suggestion_text}Các khóa hợp lệ: {known}.",
+    hint_en="{suggestion_text}Valid keys: {known}.",
+    doc_vi="Khóa viết sai chính tả sẽ bị bỏ qua một cách âm thầm, nên bị báo lỗi.",
+    doc_en="A misspelt key would otherwise be ignored silently.",
+)
+declare(
+    "missing-key",
+    ERROR,
+    scope="file",
+    vi="Thiếu khóa bắt buộc “{key}”{where_text}.",
+    en="Required key “{key}” is missing{where_text}.",
+    hint_vi="Thêm dòng `{key}: …` vào đây.",
+    hint_en="Add a line `{key}: …` here.",
+    doc_vi="Một số khóa là bắt buộc (ví dụ: id và text của nhiệm vụ).",
+    doc_en="Some keys are required (for example a task's id and text).",
+)
+declare(
+    "wrong-type",
+    ERROR,
+    scope="file",
+    vi="“{key}” phải là {expected}, nhưng ở đây là {got}.",
+    en="“{key}” must be a {expected}, but here it is a {got}.",
+    hint_vi="Sửa giá trị cho đúng kiểu; văn bản có dấu hai chấm thì đặt trong dấu ngoặc kép.",
+    hint_en="Give a value of the right kind; quote text that contains a colon.",
+    doc_vi="Mỗi khóa có một kiểu giá trị xác định (văn bản, số, danh sách, bảng).",
+    doc_en="Each key takes one kind of value (text, number, list, mapping).",
+)
+declare(
+    "invalid-value",
+    ERROR,
+    scope="file",
+    vi="“{key}” không nhận giá trị “{value}”.",
+    en="“{key}” does not take the value “{value}”.",
+    hint_vi="Chọn một trong: {choices}.",
+    hint_en="Choose one of: {choices}.",
+    doc_vi="Một số khóa chỉ nhận các giá trị trong danh sách cho trước.",
+    doc_en="Some keys take only values from a fixed list.",
+)

@@ -1,0 +1,216 @@
+"""Document numbers and symbols (số, ký hiệu), and the type words that name documents.
+
+The grammar follows Nghị định 30/2020 (Phụ lục III) for state documents and Party practice for
+Party documents; see docs/domain.md §2. These are national conventions, not an agency's data.
+Symbols are never upper-cased: `SNgV` (Sở Ngoại vụ) and `SNV` (Sở Nội vụ) differ only by case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Type abbreviations of state documents: NĐ 30/2020 Phụ lục III, plus the normative kinds.
+STATE_TYPES = frozenset(
+    [
+        "KH",
+        "BC",
+        "CT",
+        "NQ",
+        "QĐ",
+        "QC",
+        "QyĐ",
+        "TB",
+        "TC",
+        "HD",
+        "CTr",
+        "PA",
+        "ĐA",
+        "DA",
+        "TTr",
+        "BB",
+        "HĐ",
+        "CĐ",
+        "BGN",
+        "BTT",
+        "GUQ",
+        "GM",
+        "GGT",
+        "GNP",
+        "PG",
+        "PC",
+        "PB",
+        "SY",
+        "TrS",
+        "SL",
+        "NĐ",
+        "TT",
+        "TTLT",
+        "NQLT",
+        "VBHN",
+        "L",
+        "PL",
+        "LCT",
+    ]
+)
+# Kinds of Party documents seen in symbols (the part before the slash).
+PARTY_TYPES = frozenset(
+    [
+        "NQ",
+        "QĐ",
+        "QyĐ",
+        "CT",
+        "KL",
+        "KH",
+        "HD",
+        "CTr",
+        "CV",
+        "TB",
+        "BC",
+        "TT",
+        "QC",
+        "TTr",
+        "CTrPH",
+        "QCPH",
+        "NQLT",
+        "HDLT",
+    ]
+)
+
+# Which abbreviations each type word may carry. A word missing here is not checked.
+TYPE_WORDS: dict[str, frozenset[str]] = {
+    "Kế hoạch": frozenset({"KH"}),
+    "Báo cáo": frozenset({"BC"}),
+    "Chỉ thị": frozenset({"CT"}),
+    "Nghị quyết": frozenset({"NQ", "QH"}),
+    "Nghị quyết liên tịch": frozenset({"NQLT"}),
+    "Nghị định": frozenset({"NĐ"}),
+    "Quyết định": frozenset({"QĐ"}),
+    "Quy định": frozenset({"QyĐ", "QĐ"}),
+    "Quy chế": frozenset({"QC"}),
+    "Quy chế phối hợp": frozenset({"QCPH"}),
+    "Thông báo": frozenset({"TB"}),
+    "Thông tư": frozenset({"TT"}),
+    "Thông tư liên tịch": frozenset({"TTLT"}),
+    "Thông tri": frozenset({"TT"}),
+    "Hướng dẫn": frozenset({"HD"}),
+    "Chương trình": frozenset({"CTr"}),
+    "Chương trình phối hợp": frozenset({"CTrPH"}),
+    "Kết luận": frozenset({"KL"}),
+    "Tờ trình": frozenset({"TTr"}),
+    "Đề án": frozenset({"ĐA"}),
+    "Phương án": frozenset({"PA"}),
+    "Công điện": frozenset({"CĐ"}),
+    "Văn bản hợp nhất": frozenset({"VBHN"}),
+    "Luật": frozenset({"QH", "L"}),
+    "Pháp lệnh": frozenset({"PL"}),
+    "Công văn": frozenset({"", "CV"}),
+}
+
+_NUM = r"(?P<num>\d+[a-zA-Z]?)"
+_CODE = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*"
+_CODES = rf"{_CODE}(?:-{_CODE})*"
+_FORMS = [
+    ("normative", re.compile(rf"{_NUM}/(?P<year>\d{{4}})/(?P<type>{_CODE})-(?P<issuer>{_CODES})")),
+    ("law", re.compile(rf"{_NUM}/(?P<year>\d{{4}})/(?P<type>QH)(?P<issuer>\d+)")),
+    ("state", re.compile(rf"(?P<num>\d+[a-zA-Z]?)?/(?P<type>{_CODE})-(?P<issuer>{_CODES})")),
+    # Party: number, hyphen, kind, slash, bodies; joint symbols may end in free text.
+    ("party", re.compile(rf"{_NUM}-(?P<type>{_CODE})/(?P<issuer>{_CODES})(?: [^\s].*)?")),
+]
+_SPACES = re.compile(r"\s*([/-])\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    text: str
+    kind: str  # state | congvan | normative | law | consolidated | party
+    number: str  # "" for a draft whose number is not yet issued
+    type: str  # the type abbreviation, "" for a công văn
+    issuer: str
+    year: int | None = None
+
+    @property
+    def draft(self) -> bool:
+        return self.number == ""
+
+
+def normalise(text: str) -> str:
+    """Real-world text puts spaces around separators (`367 - QĐ/TW`): drop them."""
+    return _SPACES.sub(r"\1", text.strip())
+
+
+def parse_symbol(text: str) -> Symbol | None:
+    """Parse a symbol by the grammar of domain.md §2; None when it fits no form."""
+    clean = normalise(text)
+    for kind, pattern in _FORMS:
+        m = pattern.fullmatch(clean)
+        if not m:
+            continue
+        number = m.group("num") or ""
+        typ, issuer = m.group("type"), m.group("issuer")
+        if kind == "normative":
+            if typ not in STATE_TYPES:
+                return None
+            return Symbol(clean, kind, number, typ, issuer, int(m.group("year")))
+        if kind == "law":
+            return Symbol(clean, kind, number, "QH", "QH" + issuer, int(m.group("year")))
+        if kind == "party":
+            return Symbol(clean, kind, number, typ, issuer) if typ in PARTY_TYPES else None
+        if typ == "VBHN":
+            return Symbol(clean, "consolidated", number, typ, issuer)
+        if typ in STATE_TYPES:
+            return Symbol(clean, kind, number, typ, issuer)
+        # No known type after the slash: a công văn, whose symbol is agency code + unit code.
+        return Symbol(clean, "congvan", number, "", f"{typ}-{issuer}")
+    return None
+
+
+def word_matches(word: str, symbol: Symbol) -> bool:
+    """Whether a type word ("Nghị định") fits the symbol's type; unknown words pass."""
+    allowed = TYPE_WORDS.get(_canonical_word(word))
+    if allowed is None:
+        return True
+    return symbol.type in allowed
+
+
+def type_word_of(symbol: Symbol) -> str:
+    """The usual type word for a symbol's type, for hints ("" when several or none fit)."""
+    words = [w for w, abbrs in TYPE_WORDS.items() if symbol.type in abbrs]
+    return words[0] if len(words) == 1 else ""
+
+
+def _canonical_word(word: str) -> str:
+    word = " ".join(word.split())
+    return word[:1].upper() + word[1:].lower()
+
+
+# A citation in prose: `<type word> số <symbol>[,] [ngày d/m/yyyy]`.
+_WORDS = "|".join(sorted((re.escape(w) for w in TYPE_WORDS), key=len, reverse=True))
+CITATION = re.compile(
+    rf"(?P<word>{_WORDS})\s+số\s+(?P<symbol>[\w&]+(?:\s?[/-]\s?[\w&]+)*)"
+    rf"(?:,?\s+ngày\s+(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}}))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    word: str
+    symbol: str
+    date: tuple[int, int, int] | None  # (year, month, day) as written
+    offset: int  # character offset of the type word in the text
+    symbol_offset: int
+
+
+def find_citations(text: str) -> list[Citation]:
+    out = []
+    for m in CITATION.finditer(text):
+        date = None
+        if m.group("year"):
+            date = (int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        out.append(
+            Citation(
+                m.group("word"), normalise(m.group("symbol")), date, m.start(), m.start("symbol")
+            )
+        )
+    return out

@@ -1,0 +1,242 @@
+"""The one YAML door: read files into position-keeping nodes, and write progress entries.
+
+Only this module imports PyYAML. Reading composes nodes (never constructs Python objects), so no
+tag can run code; every node keeps its line and column, text is normalised to NFC, and anything
+unusual (duplicate keys, non-standard tags, aliases, bad encodings) becomes a problem, not a crash.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+try:  # the C parser is many times faster; fall back quietly where libyaml is missing
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from dvcq.problems import Pos, Problem
+
+Scalar = str | int | float | bool | None
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+MAX_NODES = 2_000_000  # beyond this a file is refused: no real plan or progress file comes close
+MAX_DEPTH = 200
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML value with its position. `value` is a scalar, a list of nodes or a dict of nodes."""
+
+    value: Scalar | list[Node] | dict[str, Node]
+    line: int
+    col: int
+    key_pos: dict[str, Pos] = field(default_factory=dict)  # where each mapping key was written
+
+    @property
+    def pos(self) -> Pos:
+        return Pos(self.line, self.col)
+
+
+class _Stop(Exception):
+    """Raised inside the walk when the rest of the file cannot be trusted."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def read_text(path: Path) -> tuple[str | None, Problem | None]:
+    """Read a file as UTF-8 (a BOM is fine); explain anything else as one problem."""
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": "missing"})
+    except IsADirectoryError:
+        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": "directory"})
+    except OSError as exc:
+        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": exc.strerror or ""})
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 0:
+        guess = (
+            "UTF-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4] else ""
+        )
+        if guess or b"\x00" in data[:2000]:
+            return None, Problem(file, Pos(1, 1), "bad-encoding", {"encoding": guess or "binary"})
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, Problem(file, Pos(line, col), "bad-encoding", {"encoding": "non-UTF-8"})
+    if not text.strip():
+        return None, Problem(file, Pos(1, 1), "empty-file", {})
+    return text, None
+
+
+def load(path: Path) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML file into nodes. Returns (None, problems) when nothing usable was read."""
+    text, problem = read_text(path)
+    if text is None:
+        return None, [problem] if problem else []
+    return parse(text, str(path))
+
+
+def parse(text: str, file: str) -> tuple[Node | None, list[Problem]]:
+    problems: list[Problem] = []
+    loader = _Loader(text.replace("\r\n", "\n"))
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+        reason = " ".join(str(exc.problem or exc.context or "").split())
+        rule = "yaml-alias" if "alias" in reason else "yaml-syntax"
+        return None, [Problem(file, pos, rule, {"reason": reason})]
+    except yaml.YAMLError as exc:  # e.g. "expected a single document"
+        return None, [Problem(file, Pos(1, 1), "yaml-syntax", {"reason": str(exc)})]
+    except RecursionError:
+        return None, [Problem(file, Pos(1, 1), "yaml-too-deep", {"limit": MAX_DEPTH})]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [Problem(file, Pos(1, 1), "empty-file", {})]
+    walker = _Walker(file, problems)
+    try:
+        node = walker.convert(root, 0)
+    except _Stop as stop:
+        problems.append(stop.problem)
+        return None, problems
+    return node, problems
+
+
+class _Walker:
+    """Turns PyYAML nodes into `Node`s, refusing what a plan never needs."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def convert(self, node: yaml.Node, depth: int) -> Node:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if id(node) in self.seen:  # the composer hands back the same object for every alias
+            raise _Stop(Problem(self.file, Pos(line, col), "yaml-alias", {"reason": ""}))
+        self.seen.add(id(node))
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Stop(Problem(self.file, Pos(line, col), "yaml-too-large", {"limit": MAX_NODES}))
+        if depth > MAX_DEPTH:
+            raise _Stop(Problem(self.file, Pos(line, col), "yaml-too-deep", {"limit": MAX_DEPTH}))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                return self._bad_tag(node, line, col)
+            if node.style in ('"', "'"):
+                col += 1  # point at the text itself, not its opening quote
+            return Node(_scalar(node), line, col)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                return self._bad_tag(node, line, col)
+            return Node([self.convert(item, depth + 1) for item in node.value], line, col)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != f"{_TAG}map":
+                return self._bad_tag(node, line, col)
+            return self._mapping(node, line, col, depth)
+        raise _Stop(Problem(self.file, Pos(line, col), "yaml-syntax", {"reason": "unknown node"}))
+
+    def _mapping(self, node: yaml.MappingNode, line: int, col: int, depth: int) -> Node:
+        values: dict[str, Node] = {}
+        result = Node(values, line, col)
+        for key_node, value_node in node.value:
+            key = self.convert(key_node, depth + 1)
+            kpos = key.pos
+            if key_node.tag == f"{_TAG}merge" or key.value == "<<":
+                self.problems.append(Problem(self.file, kpos, "yaml-alias", {"reason": "<<"}))
+                continue
+            if not isinstance(key.value, str | int | float | bool) or key.value is None:
+                self.problems.append(
+                    Problem(self.file, kpos, "wrong-type", {"key": "?", "expected": "text"})
+                )
+                continue
+            name = str(key.value)
+            if name in values:
+                first = result.key_pos[name]
+                self.problems.append(
+                    Problem(self.file, kpos, "duplicate-key", {"key": name, "first": first.line})
+                )
+                continue
+            values[name] = self.convert(value_node, depth + 1)
+            result.key_pos[name] = kpos
+        return result
+
+    def _bad_tag(self, node: yaml.Node, line: int, col: int) -> Node:
+        tag = node.tag.replace(_TAG, "!!")
+        self.problems.append(Problem(self.file, Pos(line, col), "forbidden-tag", {"tag": tag}))
+        return Node(None, line, col)
+
+
+_BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _scalar(node: yaml.ScalarNode) -> Scalar:
+    text: str = node.value
+    tag = node.tag
+    if tag == f"{_TAG}str" or tag == f"{_TAG}timestamp":
+        return nfc(text)  # dates stay text: the model parses and checks them itself
+    if tag == f"{_TAG}null":
+        return None
+    if tag == f"{_TAG}bool":
+        return _BOOL[text.lower()]
+    if tag == f"{_TAG}int":
+        digits = text.replace("_", "")
+        for base in (10, 0):  # plain decimal first, then 0x / 0o / 0b forms
+            try:
+                return int(digits, base)
+            except ValueError:
+                pass
+        return nfc(text)
+    try:
+        return float(text.replace("_", ""))
+    except ValueError:
+        return nfc(text)
+
+
+def dump_mapping(data: dict[str, object]) -> str:
+    """Serialise a flat record deterministically (keys in the given order, no line wrapping)."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=False,
+    )
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
