@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Type abbreviations of state documents: NĐ 30/2020 Phụ lục III, plus the normative kinds.
 STATE_TYPES = frozenset(
@@ -202,7 +203,10 @@ class Citation:
     symbol_offset: int
 
 
-def find_citations(text: str) -> list[Citation]:
+@lru_cache(maxsize=4096)  # several rules read the same paragraphs
+def find_citations(text: str) -> tuple[Citation, ...]:
+    if " số " not in text and " Số " not in text:
+        return ()
     out = []
     for m in CITATION.finditer(text):
         date = None
@@ -213,4 +217,4 @@ def find_citations(text: str) -> list[Citation]:
                 m.group("word"), normalise(m.group("symbol")), date, m.start(), m.start("symbol")
             )
         )
-    return out
+    return tuple(out)

@@ -59,7 +59,7 @@ def check(
 
         sys.stdout.write(to_github(result, i18n.lang()))
     else:
-        from dvcq.cli.display import print_problems
+        from dvcq.cli.problem_text import emit, problem_lines
 
-        print_problems(result)
+        emit(problem_lines(result))
     return 1 if result.failed(strict) else 0

@@ -1,44 +1,16 @@
-"""Rich rendering for people: problems grouped by file, and the plan as a tree."""
+"""Rich rendering of the plan as a tree, for `dvcq show`."""
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
-from dvcq import i18n, rules
-from dvcq.checker import Result
+from dvcq import i18n
 
-console = Console(highlight=False, soft_wrap=False)
-
-
-def print_problems(result: Result) -> None:
-    lang = i18n.lang()
-    for file, problems in groupby(result.problems, key=lambda p: p.file):
-        console.print(f"[bold underline]{escape(file)}[/]")
-        for p in problems:
-            is_error = rules.level_of(p) == rules.ERROR
-            level = i18n.t("lỗi", "error") if is_error else i18n.t("cảnh báo", "warning")
-            style = "red" if is_error else "yellow"
-            console.print(
-                f"  {p.pos.line}:{p.pos.col}  [{style}]{level}[/]  {escape(rules.message(p, lang))}"
-                f"  [dim]({p.rule})[/]"
-            )
-            console.print(f"      [dim]→ {escape(rules.hint(p, lang))}[/]")
-    errors, warnings = result.count(rules.ERROR), result.count(rules.WARNING)
-    files = len(result.files)
-    style = "red" if errors else ("yellow" if warnings else "green")
-    console.print(
-        f"[{style}]"
-        + i18n.t(
-            f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo.",
-            f"Checked {files} file(s): {errors} error(s), {warnings} warning(s).",
-        )
-        + "[/]"
-    )
+console = Console(highlight=False)
 
 
 def print_outline(data: dict[str, Any]) -> None:
@@ -56,6 +28,8 @@ def print_outline(data: dict[str, Any]) -> None:
             )
             for task in section["tasks"]:
                 owner = task["owner"] or i18n.t("CHƯA CÓ", "NONE")
+                if task["owner_name"]:
+                    owner += f" ({task['owner_name']})"
                 lines = [
                     f"- {escape(task['text'])}",
                     f"  [dim]\\[{task['id']}][/] [cyan]{i18n.t('chủ trì', 'owner')}: "

@@ -1,0 +1,51 @@
+"""The check report for people. Rich is loaded only for a terminal: CI logs get plain text fast."""
+
+from __future__ import annotations
+
+import sys
+from itertools import groupby
+
+from dvcq import i18n, rules
+from dvcq.checker import Result
+
+Segment = tuple[str, str]  # (text, rich style or "")
+
+
+def problem_lines(result: Result) -> list[list[Segment]]:
+    """The check report as styled lines: file headings, one line per problem, its hint, a total."""
+    lang = i18n.lang()
+    lines: list[list[Segment]] = []
+    for file, problems in groupby(result.problems, key=lambda p: p.file):
+        lines.append([(file, "bold underline")])
+        for p in problems:
+            is_error = rules.level_of(p) == rules.ERROR
+            level = i18n.t("lỗi", "error") if is_error else i18n.t("cảnh báo", "warning")
+            lines.append(
+                [
+                    (f"  {p.pos.line}:{p.pos.col}  ", ""),
+                    (level, "red" if is_error else "yellow"),
+                    (f"  {rules.message(p, lang)}  ", ""),
+                    (f"({p.rule})", "dim"),
+                ]
+            )
+            lines.append([(f"      → {rules.hint(p, lang)}", "dim")])
+    errors, warnings = result.count(rules.ERROR), result.count(rules.WARNING)
+    total = i18n.t(
+        f"Đã kiểm tra {len(result.files)} tệp: {errors} lỗi, {warnings} cảnh báo.",
+        f"Checked {len(result.files)} file(s): {errors} error(s), {warnings} warning(s).",
+    )
+    lines.append([(total, "red" if errors else ("yellow" if warnings else "green"))])
+    return lines
+
+
+def emit(lines: list[list[Segment]]) -> None:
+    """Colour in a terminal (rich); plain text in pipes and CI logs, without loading rich."""
+    if not sys.stdout.isatty():
+        sys.stdout.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for line in lines:
+        console.print(Text.assemble(*line), soft_wrap=True)
