@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -35,7 +34,8 @@ def last_day(year: int, month: int | None = None) -> dt.date:
     """The last day a partial date (a year, or a year and month) can stand for."""
     if month is None:
         return dt.date(year, 12, 31)
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def vn(day: dt.date) -> str:

@@ -7,14 +7,13 @@ sections, directives and the signer are all data.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-from dvcq.problems import Pos, Problem
+from dvcq.problems import Pos, Problem, suggest
 from dvcq.yamlio import Node
 
 
@@ -218,13 +217,12 @@ class Builder:
         known = [name for name, *_ in spec]
         for key in node.value:
             if key not in known:
-                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 self.problem(
                     node.key_pos[key],
                     "unknown-key",
                     key=key,
                     where=where,
-                    suggestion=close[0] if close else "",
+                    suggestion=suggest(key, known),
                     known=", ".join(known),
                 )
         values: dict[str, Any] = {}

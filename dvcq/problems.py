@@ -21,3 +21,11 @@ class Problem:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.pos.line, self.pos.col, self.rule)
+
+
+def suggest(word: str, known: list[str], cutoff: float = 0.6) -> str:
+    """The closest known word, for "did you mean …" hints ("" when nothing is close)."""
+    import difflib  # only needed once a problem is found
+
+    close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
+    return close[0] if close else ""

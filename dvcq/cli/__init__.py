@@ -1,10 +1,24 @@
 """The command line: a thin skin of Typer commands over the library (one module per command)."""
 
+from __future__ import annotations
+
+from importlib import import_module
+
 from dvcq.cli.app import app, main
 
-__all__ = ["app", "load_commands", "main"]
+__all__ = ["COMMANDS", "app", "load_commands", "main"]
+
+# Command name -> module that registers it. Only the command being run is imported, so that a
+# quick `dvcq check` in CI does not pay for building every other command (click's "lazy group").
+COMMANDS = {
+    "check": "check",
+    "show": "show",
+    "rules": "rules_list",
+}
 
 
-def load_commands() -> None:
-    """Import the command modules, which register themselves on `app`."""
-    from dvcq.cli import check, rules_list, show  # noqa: F401
+def load_commands(name: str | None = None) -> None:
+    """Import the module of command `name`, or of every command when it is unknown or None."""
+    modules = [COMMANDS[name]] if name in COMMANDS else list(COMMANDS.values())
+    for module in modules:
+        import_module(f"dvcq.cli.{module}")

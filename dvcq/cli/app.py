@@ -66,6 +66,19 @@ def root(
     use_lang(lang)
 
 
+def _command_in(args: list[str]) -> str | None:
+    """The sub-command named on the line (the first word that is not an option or its value)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def _lang_in(args: list[str]) -> str | None:
     for i, arg in enumerate(args):
         value = arg.partition("=")[2] if arg.startswith("--lang=") else None
@@ -80,8 +93,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a message and an exit code."""
     from dvcq.cli import load_commands
 
-    load_commands()
     args = sys.argv[1:] if argv is None else argv
+    load_commands(_command_in(args))
     debug = "--debug" in args or os.environ.get("DVCQ_DEBUG") == "1"
     i18n.set_lang(_lang_in(args))  # early, so that even a usage error speaks that language
     try:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from dvcq.model import Plan
+from dvcq.problems import Pos, suggest
 from dvcq.rules import ERROR, Finding, rule
 
 
@@ -40,9 +40,8 @@ def unknown_unit(plan: Plan) -> Iterator[Finding]:
     known = [u.id for u in plan.units]
     listed = ", ".join(known) or "—"
 
-    def finding(unit: str, pos: object) -> Finding:
-        close = difflib.get_close_matches(unit, known, n=1, cutoff=0.5)
-        return pos, {"unit": unit, "suggestion": close[0] if close else "", "known": listed}  # type: ignore[return-value]
+    def finding(unit: str, pos: Pos) -> Finding:
+        return pos, {"unit": unit, "suggestion": suggest(unit, known, 0.5), "known": listed}
 
     for section in plan.sections():
         if section.unit and section.unit not in known:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 
 from dvcq.dates import DateError, make_date, parse_iso, vn
 from dvcq.model import Directive, Located, Plan
-from dvcq.problems import Pos
+from dvcq.problems import Pos, suggest
 from dvcq.rules import ERROR, WARNING, Finding, rule
 from dvcq.symbols import Citation, find_citations, parse_symbol, type_word_of, word_matches
 
@@ -23,11 +22,6 @@ def _citations(plan: Plan) -> Iterator[tuple[Located, str, Citation, Pos]]:
         for cite in find_citations(text):
             base = record.where(name)
             yield record, name, cite, Pos(base.line, base.col + cite.symbol_offset)
-
-
-def _suggest(symbol: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(symbol, known, n=1, cutoff=0.6)
-    return close[0] if close else ""
 
 
 @rule(
@@ -47,7 +41,7 @@ def unknown_reference(plan: Plan) -> Iterator[Finding]:
             if symbol not in known:
                 yield (
                     holder.where("refs", i),
-                    {"symbol": symbol, "suggestion": _suggest(symbol, known)},
+                    {"symbol": symbol, "suggestion": suggest(symbol, known)},
                 )
 
 
@@ -88,7 +82,7 @@ def citation_unregistered(plan: Plan) -> Iterator[Finding]:
                 {
                     "word": cite.word,
                     "symbol": cite.symbol,
-                    "suggestion": _suggest(cite.symbol, known),
+                    "suggestion": suggest(cite.symbol, known),
                 },
             )
 
