@@ -9,7 +9,7 @@ from dvcq import rules
 from dvcq.errors import DvcqError
 from dvcq.model import Plan, build_plan
 from dvcq.problems import Problem
-from dvcq.yamlio import load
+from dvcq.yamlio import parse, read_text
 
 
 @dataclass
@@ -26,10 +26,13 @@ class Result:
 
 def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     """Read one plan file; the plan is None when it cannot be built at all."""
-    node, problems = load(path)
+    text, problem = read_text(path)
+    if text is None:
+        return None, [problem] if problem else []
+    node, problems = parse(text, str(path))
     if node is None:
         return None, problems
-    plan, more = build_plan(node, str(path))
+    plan, more = build_plan(node, str(path), text)
     problems += more
     if plan is not None:
         problems += rules.run(plan)

@@ -123,6 +123,29 @@ class Directive(Located):
 
 
 @dataclass(kw_only=True, eq=False)
+class Indicator(Located):
+    key: str
+    name: str
+    unit: str  # đơn vị tính, e.g. "lượt"
+    aggregation: Literal["sum", "latest", "max"] = "sum"
+
+
+@dataclass(kw_only=True, eq=False)
+class Window(Located):
+    period: str
+    start: str
+    end: str
+
+
+@dataclass(kw_only=True, eq=False)
+class Reporting(Located):
+    """When data for a period is cut off (Nghị định 09/2019 by default; provinces may differ)."""
+
+    cutoff_day: int = 14  # a month's data runs to this day; the next window starts the day after
+    windows: list[Window] = field(default_factory=list)  # explicit windows for single periods
+
+
+@dataclass(kw_only=True, eq=False)
 class Plan(Located):
     document: Document
     basis: list[Paragraph] = field(default_factory=list)
@@ -133,7 +156,10 @@ class Plan(Located):
     recipients: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    reporting: Reporting = field(default_factory=Reporting)
     file: str = field(default="", compare=False)
+    lines: list[str] = field(default_factory=list, repr=False)  # the file as written, for columns
 
     def task_parts(self) -> list[TasksPart]:
         return [self.contents, self.organization]
@@ -179,7 +205,7 @@ def roman(n: int) -> str:
 # --- building records from nodes ---------------------------------------------------------------
 
 T = TypeVar("T", bound=Located)
-_SKIP = {"pos", "at", "file"}
+_SKIP = {"pos", "at", "file", "lines"}
 _NONE: Any = type(None)
 
 
@@ -320,9 +346,10 @@ def _kind(node: Node) -> str:
     return "text"
 
 
-def build_plan(node: Node, file: str) -> tuple[Plan | None, list[Problem]]:
+def build_plan(node: Node, file: str, text: str = "") -> tuple[Plan | None, list[Problem]]:
     builder = Builder(file)
     plan = builder.record(Plan, node, "")
     if plan is not None:
         plan.file = file
+        plan.lines = text.replace("\r\n", "\n").split("\n")
     return plan, builder.problems

@@ -87,14 +87,6 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def load(path: Path) -> tuple[Node | None, list[Problem]]:
-    """Parse one YAML file into nodes. Returns (None, problems) when nothing usable was read."""
-    text, problem = read_text(path)
-    if text is None:
-        return None, [problem] if problem else []
-    return parse(text, str(path))
-
-
 def parse(text: str, file: str) -> tuple[Node | None, list[Problem]]:
     problems: list[Problem] = []
     loader = _Loader(text.replace("\r\n", "\n"))
@@ -106,6 +98,13 @@ def parse(text: str, file: str) -> tuple[Node | None, list[Problem]]:
         reason = " ".join(str(exc.problem or exc.context or "").split())
         rule = "yaml-alias" if "alias" in reason else "yaml-syntax"
         return None, [Problem(file, pos, rule, {"reason": reason})]
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, e.g. pasted from a PDF
+        before = text[: exc.position]
+        if _Loader.__name__.startswith("C"):  # libyaml counts bytes of UTF-8, not characters
+            before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+        line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
+        params = {"code": exc.character if isinstance(exc.character, int) else 0, "column": col}
+        return None, [Problem(file, Pos(line, col), "control-character", params)]
     except yaml.YAMLError as exc:  # e.g. "expected a single document"
         return None, [Problem(file, Pos(1, 1), "yaml-syntax", {"reason": str(exc)})]
     except RecursionError:

@@ -14,13 +14,18 @@ from typing import TYPE_CHECKING, Any
 from dvcq.problems import Pos, Problem
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from dvcq.model import Plan
+    from dvcq.progress import Progress
 
 ERROR = "error"
 WARNING = "warning"
 
 Finding = tuple[Pos, dict[str, Any]]
-Check = Callable[["Plan"], Iterable[Finding]]
+# Plan rules take (plan) and yield Findings; progress rules take (plan, progress, today) and
+# yield (entry, position, parameters).
+Check = Callable[..., Iterable[Any]]
 
 
 @dataclass(frozen=True)
@@ -65,11 +70,11 @@ def declare(
     return rule_
 
 
-def rule(id: str, level: str, **words: str) -> Callable[[Check], Check]:
-    """Register a plan check; the decorated function yields (position, parameters)."""
+def rule(id: str, level: str, scope: str = "plan", **words: str) -> Callable[[Check], Check]:
+    """Register a check; the decorated function yields (position, parameters)."""
 
     def wrap(func: Check) -> Check:
-        declare(id, level, check=func, **words)
+        declare(id, level, check=func, scope=scope, **words)
         return func
 
     return wrap
@@ -88,6 +93,11 @@ _CODES: dict[str, dict[str, str]] = {
     "null": {"vi": "giá trị rỗng", "en": "null"},
     "format": {"vi": "không đúng dạng YYYY-MM-DD", "en": "not in YYYY-MM-DD form"},
     "impossible": {"vi": "ngày không tồn tại", "en": "no such day"},
+    "outside-year": {"vi": "nằm ngoài năm của kế hoạch", "en": "outside the plan's year"},
+    "future": {"vi": "là ngày trong tương lai", "en": "is in the future"},
+    "undeclared": {"vi": "chưa khai báo trong kế hoạch", "en": "not declared in the plan"},
+    "not-a-number": {"vi": "giá trị không phải là số", "en": "the value is not a number"},
+    "negative": {"vi": "giá trị âm", "en": "the value is negative"},
 }
 
 
@@ -129,6 +139,7 @@ def load_all() -> dict[str, Rule]:
     from dvcq.rules import (  # noqa: F401
         content,
         owners,
+        progress,
         reading,
         references,
         signature,
@@ -144,3 +155,12 @@ def run(plan: Plan) -> Iterator[Problem]:
             continue
         for pos, params in rule_.check(plan):
             yield Problem(plan.file, pos, rule_.id, params)
+
+
+def run_progress(plan: Plan, progress: Progress, today: dt.date) -> Iterator[Problem]:
+    """Progress rules yield (entry, position, parameters): the entry names the file."""
+    for rule_ in load_all().values():
+        if rule_.check is None or rule_.scope != "progress":
+            continue
+        for entry, pos, params in rule_.check(plan, progress, today):
+            yield Problem(entry.file, pos, rule_.id, params)

@@ -17,11 +17,22 @@ def _registry(plan: Plan) -> dict[str, Directive]:
 
 
 def _citations(plan: Plan) -> Iterator[tuple[Located, str, Citation, Pos]]:
-    """Every citation in the prose, with the position of its symbol where it can be told."""
+    """Every citation in the prose, with the position of its symbol in the file as written."""
     for record, name, text in plan.texts():
         for cite in find_citations(text):
-            base = record.where(name)
-            yield record, name, cite, Pos(base.line, base.col + cite.symbol_offset)
+            yield record, name, cite, _locate(plan, record.where(name), text, cite)
+
+
+def _locate(plan: Plan, base: Pos, text: str, cite: Citation) -> Pos:
+    # The text was unescaped and normalised to NFC, so offsets in it may not match the line:
+    # find the same occurrence of the symbol in the raw line instead.
+    raw = plan.lines[base.line - 1] if 0 < base.line <= len(plan.lines) else ""
+    at = base.col - 2
+    for _ in range(text.count(cite.symbol, 0, cite.symbol_offset) + 1):
+        at = raw.find(cite.symbol, at + 1)
+        if at < 0:
+            return Pos(base.line, base.col + cite.symbol_offset)
+    return Pos(base.line, at + 1)
 
 
 @rule(
