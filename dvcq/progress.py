@@ -1,0 +1,381 @@
+"""Progress entries: what each unit did against each task, stored so that git never conflicts.
+
+Layout: `progress/<plan year>/<YYYY-MM>.yaml`, by the entry's date (a report window may begin in
+December of the year before, so the folder follows the plan, the file name the date). Each file is a YAML list with one
+entry per line, written as a JSON object (JSON is YAML), so:
+- adding an entry adds one line and never touches another;
+- two branches that each add entries merge with git's `union` driver (see `.gitattributes`), and
+  since every line holds a unique id, the union can neither drop nor mix lines;
+- the same entry always serialises to the same bytes (fixed key order, no timestamps).
+Writes go through a temporary file and a rename, under a lock, so a killed process leaves every
+file whole. Reading takes the fast path (one `json.loads` per line) and falls back to the YAML
+reader for a file edited by hand, so positions are exact either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dvcq.errors import DvcqError
+from dvcq.problems import Pos, Problem, suggest
+from dvcq.yamlio import Node, atomic_write, nfc, parse, read_text
+
+# Status keys (ASCII, stable in files) and their Vietnamese and English labels.
+STATUSES: dict[str, tuple[str, str]] = {
+    "chua-trien-khai": ("Chưa triển khai", "Not started"),
+    "dang-thuc-hien": ("Đang thực hiện", "In progress"),
+    "hoan-thanh": ("Hoàn thành", "Done"),
+}
+DONE = "hoan-thanh"
+FIELDS = (
+    "id",
+    "task",
+    "date",
+    "unit",
+    "status",
+    "result",
+    "evidence",
+    "values",
+    "author",
+    "supersedes",
+)
+REQUIRED = ("id", "task", "date", "unit", "status", "result", "author")
+HEADER = (
+    "# Tiến độ thực hiện kế hoạch, do dvcq ghi (dvcq progress add): mỗi dòng một mục.\n"
+    "# Không sửa hay xóa dòng đã có; muốn đính chính, thêm mục mới với `--supersedes <mã mục>`.\n"
+)
+
+
+@dataclass(slots=True, eq=False)
+class Entry:
+    id: str
+    task: str
+    date: str
+    unit: str
+    status: str
+    result: str
+    author: str
+    evidence: list[str] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    supersedes: str | None = None
+    file: str = ""
+    line: int = 0
+    col: int = 1
+    text: str | None = None  # the line as written (fast path), to find a field's column
+    field_pos: dict[str, Pos] | None = None  # positions from the YAML reader (slow path)
+
+    def where(self, name: str) -> Pos:
+        if self.field_pos is not None:
+            return self.field_pos.get(name, Pos(self.line, self.col))
+        if self.text is not None:
+            at = self.text.find(f'"{name}":')
+            if at >= 0:
+                value = at + len(name) + 3
+                while value < len(self.text) and self.text[value] == " ":
+                    value += 1
+                return Pos(self.line, value + 1)
+        return Pos(self.line, self.col)
+
+    def day(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.date)
+        except ValueError:
+            return None
+
+    def to_line(self) -> str:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "task": self.task,
+            "date": self.date,
+            "unit": self.unit,
+            "status": self.status,
+            "result": self.result,
+        }
+        if self.evidence:
+            data["evidence"] = self.evidence
+        if self.values:
+            data["values"] = self.values
+        data["author"] = self.author
+        if self.supersedes:
+            data["supersedes"] = self.supersedes
+        return "- " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+
+
+@dataclass
+class Progress:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def current(self) -> list[Entry]:
+        """Entries that no later entry supersedes: what reports and the board use."""
+        replaced = {e.supersedes for e in self.entries if e.supersedes}
+        return [e for e in self.entries if e.id not in replaced]
+
+
+def progress_dir(root: Path, year: int) -> Path:
+    return root / str(year)
+
+
+def files_in(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def read_progress(paths: list[Path]) -> Progress:
+    progress = Progress()
+    for path in paths:
+        progress.files.append(str(path))
+        _read_file(path, progress)
+    return progress
+
+
+def _read_file(path: Path, progress: Progress) -> None:
+    text, problem = read_text(path)
+    if text is None:
+        if problem and problem.rule != "empty-file":  # an empty progress file is just empty
+            progress.problems.append(problem)
+        return
+    file = str(path)
+    fast: list[Entry] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        data = _json_line(line)
+        if data is None:  # not the shape dvcq writes: let the YAML reader judge the whole file
+            _read_yaml(text, file, progress)
+            return
+        entry = _entry(data, file, number, 3, progress.problems, text=line)
+        if entry is not None:
+            fast.append(entry)
+    progress.entries += fast
+
+
+def _json_line(line: str) -> dict[str, Any] | None:
+    if not line.startswith("- {") or "\r" in line:
+        return None
+    try:
+        data = json.loads(line[2:], object_pairs_hook=_no_duplicates)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("duplicate key")  # the YAML reader then reports it with its position
+    return data
+
+
+def _read_yaml(text: str, file: str, progress: Progress) -> None:
+    root, problems = parse(text, file)
+    progress.problems += problems
+    if root is None:
+        return
+    if not isinstance(root.value, list):
+        progress.problems.append(
+            Problem(
+                file, root.pos, "wrong-type", {"key": file, "expected": "list", "got": "mapping"}
+            )
+        )
+        return
+    for node in root.value:
+        if not isinstance(node.value, dict):
+            progress.problems.append(
+                Problem(
+                    file,
+                    node.pos,
+                    "wrong-type",
+                    {"key": "entry", "expected": "mapping", "got": "text"},
+                )
+            )
+            continue
+        data = {key: _plain(value) for key, value in node.value.items()}
+        positions = {key: value.pos for key, value in node.value.items()}
+        entry = _entry(data, file, node.line, node.col, progress.problems, field_pos=positions)
+        if entry is not None:
+            progress.entries.append(entry)
+
+
+def _plain(node: Node) -> Any:
+    if isinstance(node.value, list):
+        return [_plain(item) for item in node.value]
+    if isinstance(node.value, dict):
+        return {key: _plain(value) for key, value in node.value.items()}
+    return node.value
+
+
+def _entry(
+    data: dict[str, Any],
+    file: str,
+    line: int,
+    col: int,
+    problems: list[Problem],
+    text: str | None = None,
+    field_pos: dict[str, Pos] | None = None,
+) -> Entry | None:
+    """Build one entry, reporting schema problems; None when the entry cannot be used."""
+    probe = Entry(
+        "", "", "", "", "", "", "", file=file, line=line, col=col, text=text, field_pos=field_pos
+    )
+    bad = False
+    for key in data:
+        if key not in FIELDS:
+            problems.append(
+                Problem(
+                    file,
+                    probe.where(key),
+                    "unknown-key",
+                    {
+                        "key": key,
+                        "where": "progress",
+                        "suggestion": suggest(key, list(FIELDS)),
+                        "known": ", ".join(FIELDS),
+                    },
+                )
+            )
+    for key in REQUIRED:
+        value = data.get(key)
+        if value is None:
+            problems.append(
+                Problem(file, Pos(line, col), "missing-key", {"key": key, "where": "progress"})
+            )
+            bad = True
+        elif not isinstance(value, str) or isinstance(value, bool):
+            if isinstance(value, int | float) and not isinstance(value, bool) and key != "date":
+                data[key] = str(value)
+            else:
+                problems.append(
+                    Problem(
+                        file,
+                        probe.where(key),
+                        "wrong-type",
+                        {"key": key, "expected": "text", "got": _kind(value)},
+                    )
+                )
+                bad = True
+        else:
+            data[key] = nfc(value)
+    evidence = data.get("evidence", [])
+    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+        problems.append(
+            Problem(
+                file,
+                probe.where("evidence"),
+                "wrong-type",
+                {"key": "evidence", "expected": "list", "got": _kind(evidence)},
+            )
+        )
+        evidence = []
+    values = data.get("values", {})
+    if not isinstance(values, dict):
+        problems.append(
+            Problem(
+                file,
+                probe.where("values"),
+                "wrong-type",
+                {"key": "values", "expected": "mapping", "got": _kind(values)},
+            )
+        )
+        values = {}
+    supersedes = data.get("supersedes")
+    if supersedes is not None and not isinstance(supersedes, str):
+        supersedes = str(supersedes)
+    if bad:
+        return None
+    if data["status"] not in STATUSES:
+        problems.append(
+            Problem(
+                file,
+                probe.where("status"),
+                "invalid-value",
+                {"key": "status", "value": data["status"], "choices": ", ".join(STATUSES)},
+            )
+        )
+        return None
+    return Entry(
+        data["id"],
+        data["task"],
+        data["date"],
+        data["unit"],
+        data["status"],
+        data["result"],
+        data["author"],
+        [nfc(e) for e in evidence],
+        values,
+        supersedes,
+        file=file,
+        line=line,
+        col=col,
+        text=text,
+        field_pos=field_pos,
+    )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "null"
+    return "number" if isinstance(value, int | float) else "text"
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def new_id(day: dt.date) -> str:
+    import secrets  # only writers need it
+
+    return f"{day:%Y%m%d}-{secrets.token_hex(4)}"
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Serialise writers: an OS lock on `<folder>/.lock`, released even if the process dies."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - Windows
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+        yield
+    finally:
+        handle.close()
+
+
+def append_entry(root: Path, year: int, entry: Entry) -> Path:
+    """Add one entry of the `year` plan to its month's file; every other line stays as it was."""
+    day = dt.date.fromisoformat(entry.date)
+    folder = progress_dir(root, year)
+    path = folder / f"{day:%Y-%m}.yaml"
+    with locked(root):
+        for stale in folder.glob(".*.tmp"):  # left by a writer that was killed: never renamed
+            stale.unlink(missing_ok=True)
+        if path.exists():
+            old = path.read_bytes().decode("utf-8")
+            if old and not old.endswith("\n"):
+                old += "\n"
+        else:
+            old = HEADER
+        if f'"id": "{entry.id}"' in old:
+            raise DvcqError(
+                f"Mã mục {entry.id} đã có trong {path}.", f"Entry id {entry.id} already in {path}."
+            )
+        atomic_write(path, old + entry.to_line())
+    return path
