@@ -59,12 +59,26 @@ def find_plans(root: Path = Path(".")) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
-def check(paths: list[Path]) -> Result:
+def check(paths: list[Path], progress_root: Path | None = None) -> Result:
+    """Check each plan, and the progress entries of its year (`progress/<year>/` beside it)."""
+    from dvcq.dates import today
+    from dvcq.progress import files_in, progress_dir, read_progress
+    from dvcq.workspace import progress_root_for
+
     rules.load_all()
     result = Result()
     for path in paths:
         result.files.append(str(path))
-        _, problems = read_plan(path)
+        plan, problems = read_plan(path)
         result.problems += problems
+        if plan is None:
+            continue
+        root = progress_root or progress_root_for(path)
+        files = files_in(progress_dir(root, plan.document.date.year))
+        if files:
+            progress = read_progress(files)
+            result.files += progress.files
+            result.problems += progress.problems
+            result.problems += rules.run_progress(plan, progress, today())
     result.problems.sort(key=lambda p: p.sort_key)
     return result

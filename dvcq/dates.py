@@ -41,3 +41,16 @@ def last_day(year: int, month: int | None = None) -> dt.date:
 def vn(day: dt.date) -> str:
     """`31/3/2026`, the way plan prose writes dates."""
     return f"{day.day}/{day.month}/{day.year}"
+
+
+def today() -> dt.date:
+    """Today, or DVCQ_TODAY (YYYY-MM-DD) so that runs and examples can be reproduced."""
+    import os
+
+    fixed = os.environ.get("DVCQ_TODAY", "").strip()
+    if fixed:
+        try:
+            return parse_iso(fixed)
+        except DateError:
+            pass
+    return dt.date.today()

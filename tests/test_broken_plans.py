@@ -43,6 +43,7 @@ CASES: list[tuple[str, str, int, int]] = [
     ("duplicate-id-directive.yaml", "duplicate-id", 58, 13),
     # References: `refs`, the registry, and citations in prose (column = the symbol's first char).
     ("unknown-reference.yaml", "unknown-reference", 35, 15),
+    ("unknown-indicator.yaml", "unknown-indicator", 35, 24),
     ("unused-directive.yaml", "unused-directive", 58, 13),
     ("citation-unregistered.yaml", "citation-unregistered", 43, 88),
     ("citation-unregistered-escaped.yaml", "citation-unregistered", 43, 82),  # after two `\"`

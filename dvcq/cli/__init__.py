@@ -14,6 +14,8 @@ COMMANDS = {
     "check": "check",
     "show": "show",
     "rules": "rules_list",
+    "progress": "progress",
+    "status": "status",
 }
 
 

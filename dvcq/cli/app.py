@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import traceback
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import click
 import typer
 
 from dvcq import i18n
-from dvcq.errors import DvcqError
+from dvcq.errors import DvcqError, UsageError
 
 app = typer.Typer(
     name="dvcq",
@@ -37,6 +39,18 @@ LangOption = Annotated[
         "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Biến môi trường DVCQ_LANG."
     ),
 ]
+PlanOption = Annotated[
+    Path | None,
+    typer.Option("--plan", "-p", help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/)."),
+]
+ProgressOption = Annotated[
+    Path | None,
+    typer.Option("--progress", help="Thư mục tiến độ (mặc định: progress/ cạnh thư mục plans/)."),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay."),
+]
 DebugOption = Annotated[
     bool,
     typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ (dành cho lập trình viên)."),
@@ -45,6 +59,21 @@ DebugOption = Annotated[
 
 def use_lang(value: Lang | None) -> None:
     i18n.set_lang(value.value if value else None)
+
+
+def as_of_date(text: str | None) -> dt.date:
+    """The --as-of date, or today."""
+    from dvcq.dates import DateError, parse_iso, today
+
+    if not text:
+        return today()
+    try:
+        return parse_iso(text)
+    except DateError:
+        raise UsageError(
+            f"Ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.",
+            f"Date “{text}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.",
+        ) from None
 
 
 def _print_version(value: bool) -> None:

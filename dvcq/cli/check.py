@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.cli.app import DebugOption, LangOption, ProgressOption, app, use_lang
 from dvcq.errors import UsageError
 
 
@@ -32,6 +32,7 @@ def check(
         Format, typer.Option("--format", "-f", help="Dạng kết quả: text, json hoặc github.")
     ] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo cũng là lỗi.")] = False,
+    progress: ProgressOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> int:
@@ -49,7 +50,7 @@ def check(
             "Không tìm thấy tệp kế hoạch nào trong plans/. Hãy chỉ rõ đường dẫn: dvcq check <tệp>.",
             "No plan files found under plans/. Name them: dvcq check <file>.",
         )
-    result = run_check(files)
+    result = run_check(files, progress)
     if format is Format.json:
         from dvcq.formats import to_json
 

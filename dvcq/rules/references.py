@@ -236,3 +236,24 @@ def directive_after_plan(plan: Plan) -> Iterator[Finding]:
                 directive.where("date"),
                 {"symbol": directive.symbol, "date": vn(day), "plan_date": shown},
             )
+
+
+@rule(
+    "unknown-indicator",
+    ERROR,
+    vi="Chỉ tiêu “{key}” chưa được khai báo trong `indicators` của kế hoạch.",
+    en="Indicator “{key}” is not declared under the plan's `indicators`.",
+    hint_vi="{suggestion_text}Khai báo chỉ tiêu (key, name, unit, aggregation) hoặc sửa lại mã.",
+    hint_en="{suggestion_text}Declare it (key, name, unit, aggregation) or correct the key.",
+    doc_vi="Chỉ tiêu gắn với nhiệm vụ phải được khai báo, và mỗi mã chỉ tiêu chỉ khai báo một lần.",
+    doc_en="Indicators named by tasks are declared, each key once.",
+)
+def unknown_indicator(plan: Plan) -> Iterator[Finding]:
+    declared = [i.key for i in plan.indicators]
+    for task in plan.tasks():
+        for i, key in enumerate(task.indicators):
+            if key not in declared:
+                yield (
+                    task.where("indicators", i),
+                    {"key": key, "suggestion": suggest(key, declared)},
+                )

@@ -1,0 +1,128 @@
+"""The status board: where each task stands in a period, and what has nothing to show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from dvcq.model import Plan, Task, roman
+from dvcq.periods import Period
+from dvcq.progress import DONE, Entry, Progress
+
+
+@dataclass
+class TaskRow:
+    section: str
+    number: str  # display number of the section, e.g. "II.4"
+    task: Task
+    status: str | None  # latest status within the period, None when nothing was reported
+    last_update: dt.date | None
+    entries: list[Entry]
+    totals: dict[str, float]
+    overdue: bool
+
+    @property
+    def silent(self) -> bool:
+        return not self.entries
+
+
+@dataclass
+class Board:
+    period: Period
+    as_of: dt.date
+    rows: list[TaskRow] = field(default_factory=list)
+    silent_units: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        total = len(self.rows)
+        reported = sum(1 for r in self.rows if not r.silent)
+        done = sum(1 for r in self.rows if r.status == DONE)
+
+        def percent(n: int) -> float:
+            return round(100 * n / total, 1) if total else 0.0
+
+        return {
+            "tasks": total,
+            "reported": reported,
+            "reported_percent": percent(reported),
+            "done": done,
+            "done_percent": percent(done),
+            "overdue": sum(1 for r in self.rows if r.overdue),
+            "silent_units": len(self.silent_units),
+        }
+
+
+def aggregate(plan: Plan, entries: list[Entry]) -> dict[str, float]:
+    """Indicator totals over entries (already in date order), each by its own aggregation."""
+    how = {i.key: i.aggregation for i in plan.indicators}
+    totals: dict[str, float] = {}
+    for e in entries:
+        for key, value in e.values.items():
+            if key not in how or isinstance(value, bool) or not isinstance(value, int | float):
+                continue  # the checker reports these
+            if how[key] == "sum":
+                totals[key] = totals.get(key, 0) + value
+            elif how[key] == "max":
+                totals[key] = max(totals.get(key, value), value)
+            else:  # latest
+                totals[key] = value
+    return totals
+
+
+def in_period(progress: Progress, period: Period, as_of: dt.date) -> list[Entry]:
+    """Current entries dated inside the period's window and not after `as_of`, in date order."""
+    end = min(period.end, as_of)
+    start, stop = period.start.isoformat(), end.isoformat()
+    chosen = [e for e in progress.current() if start <= e.date <= stop and len(e.date) == 10]
+    chosen.sort(key=lambda e: e.date)  # stable: entries of one day keep their file order
+    return chosen
+
+
+def build_board(
+    plan: Plan, progress: Progress, period: Period, as_of: dt.date, unit: str | None = None
+) -> Board:
+    entries = in_period(progress, period, as_of)
+    if unit:
+        entries = [e for e in entries if e.unit == unit]
+    by_task: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_task.setdefault(e.task, []).append(e)
+    done_ever = {
+        e.task for e in progress.current() if e.status == DONE and e.date <= as_of.isoformat()
+    }
+    board = Board(period, as_of)
+    parts = plan.task_parts()
+    for p, part in enumerate(parts, 2):
+        for s, section in enumerate(part.sections, 1):
+            for task in section.tasks:
+                if unit and unit != task.owner and unit not in task.support:
+                    continue
+                mine = by_task.get(task.id, [])
+                last = mine[-1] if mine else None
+                overdue = bool(
+                    task.cadence == "once"
+                    and task.due
+                    and task.due < as_of.isoformat()
+                    and task.id not in done_ever
+                )
+                board.rows.append(
+                    TaskRow(
+                        section.title,
+                        f"{roman(p)}.{s}",
+                        task,
+                        last.status if last else None,
+                        dt.date.fromisoformat(last.date) if last else None,
+                        mine,
+                        aggregate(plan, mine),
+                        overdue,
+                    )
+                )
+    involved = {
+        task_unit for r in board.rows for task_unit in (r.task.owner, *r.task.support) if task_unit
+    }
+    reporting = {e.unit for e in entries}
+    board.silent_units = [u.id for u in plan.units if u.id in involved and u.id not in reporting]
+    if unit:
+        board.silent_units = [u for u in board.silent_units if u == unit]
+    return board

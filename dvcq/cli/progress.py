@@ -1,0 +1,281 @@
+"""`dvcq progress add` and `dvcq progress list`: record what was done, and read it back."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from dvcq import i18n
+from dvcq.cli.app import (
+    AsOfOption,
+    DebugOption,
+    LangOption,
+    PlanOption,
+    ProgressOption,
+    app,
+    use_lang,
+)
+from dvcq.errors import UsageError
+
+progress_app = typer.Typer(
+    help="Ghi và xem tiến độ thực hiện nhiệm vụ. Record and list progress entries.",
+    no_args_is_help=True,
+)
+app.add_typer(progress_app, name="progress")
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+def _git_user() -> str:
+    import subprocess
+
+    try:
+        run = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return run.stdout.strip()
+
+
+def _values(pairs: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        try:
+            number = float(raw)
+        except ValueError:
+            number = None
+        if not sep or not key or number is None:
+            raise UsageError(
+                f"--value “{pair}” phải có dạng CHỈ_TIÊU=SỐ, ví dụ --value luot-tiep-cong-dan=12.",
+                f"--value “{pair}” must be KEY=NUMBER, e.g. --value luot-tiep-cong-dan=12.",
+            )
+        out[key.strip()] = int(number) if number.is_integer() else number
+    return out
+
+
+@progress_app.command("add")
+def add(
+    task: Annotated[
+        str | None, typer.Argument(help="Mã nhiệm vụ (xem bằng `dvcq show`).", show_default=False)
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Mã đơn vị báo cáo.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", "-d", help="Ngày thực hiện, YYYY-MM-DD (mặc định hôm nay)."),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", "-s", help="chua-trien-khai | dang-thuc-hien | hoan-thanh."),
+    ] = None,
+    result: Annotated[
+        str | None, typer.Option("--result", "-r", help="Kết quả: đã làm được gì.")
+    ] = None,
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--evidence",
+            "-e",
+            help="Số ký hiệu văn bản minh chứng, ví dụ 123/SNgV-VP (lặp lại được).",
+        ),
+    ] = None,
+    value: Annotated[
+        list[str] | None,
+        typer.Option("--value", "-v", help="Giá trị chỉ tiêu CHỈ_TIÊU=SỐ (lặp lại được)."),
+    ] = None,
+    author: Annotated[
+        str | None, typer.Option("--author", help="Người ghi (mặc định: git config user.name).")
+    ] = None,
+    supersedes: Annotated[
+        str | None, typer.Option("--supersedes", help="Mã mục cũ mà mục này đính chính.")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Ghi ngay, không hỏi xác nhận.")] = False,
+    plan: PlanOption = None,
+    progress: ProgressOption = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Ghi một mục tiến độ cho một nhiệm vụ. Record one progress entry for a task.
+
+    Trong cửa sổ dòng lệnh, giá trị còn thiếu sẽ được hỏi; khi chạy tự động (không có terminal),
+    thiếu giá trị là báo lỗi ngay.
+    """
+    from dvcq import workspace
+    from dvcq.dates import today
+    from dvcq.progress import STATUSES
+
+    use_lang(lang)
+    the_plan, entries, root = workspace.load(plan, progress)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    author = author or _git_user() or None
+    day_text = date
+    if not interactive:
+        missing = [
+            name
+            for name, v in (
+                ("TASK", task),
+                ("--unit", unit),
+                ("--status", status),
+                ("--result", result),
+                ("--author", author),
+            )
+            if not v
+        ]
+        if missing:
+            raise UsageError(
+                "Thiếu: "
+                + ", ".join(missing)
+                + ". Khi chạy không có terminal, phải ghi đủ các giá trị.",
+                "Missing: "
+                + ", ".join(missing)
+                + ". Without a terminal every value must be given.",
+            )
+    else:
+        from rich.prompt import Prompt
+
+        task = task or Prompt.ask(
+            i18n.t("Mã nhiệm vụ", "Task id"), choices=[t.id for t in the_plan.tasks()]
+        )
+        unit = unit or Prompt.ask(
+            i18n.t("Đơn vị báo cáo", "Reporting unit"), choices=[u.id for u in the_plan.units]
+        )
+        day_text = day_text or Prompt.ask(
+            i18n.t("Ngày (YYYY-MM-DD)", "Date (YYYY-MM-DD)"), default=today().isoformat()
+        )
+        status = status or Prompt.ask(i18n.t("Tình trạng", "Status"), choices=list(STATUSES))
+        result = result or Prompt.ask(i18n.t("Kết quả thực hiện", "What was done"))
+        author = author or Prompt.ask(i18n.t("Người ghi", "Author"))
+    from dvcq.cli.app import as_of_date
+
+    day = as_of_date(day_text)  # same parsing and message as --as-of
+    assert task and unit and status and result and author  # guaranteed above
+    if status not in STATUSES:
+        raise UsageError(
+            f"Tình trạng “{status}” không có; chọn: {', '.join(STATUSES)}.",
+            f"No status “{status}”; choose: {', '.join(STATUSES)}.",
+        )
+    if interactive and not yes:
+        typer.echo(f"{task} | {unit} | {day} | {status} | {result} | {author}")
+        if not typer.confirm(i18n.t("Ghi mục này?", "Write this entry?"), default=True):
+            raise typer.Abort()
+    entry, path = workspace.record(
+        the_plan,
+        entries,
+        root,
+        task=task,
+        unit=unit,
+        day=day,
+        status=status,
+        result=result,
+        author=author,
+        evidence=list(evidence or []),
+        values=_values(list(value or [])),
+        supersedes=supersedes,
+        today=today(),
+    )
+    typer.echo(i18n.t(f"Đã ghi mục {entry.id} vào {path}.", f"Wrote entry {entry.id} to {path}."))
+    return 0
+
+
+@progress_app.command("list")
+def list_entries(
+    task: Annotated[str | None, typer.Option("--task", "-t", help="Chỉ nhiệm vụ này.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Chỉ đơn vị này.")] = None,
+    period: Annotated[
+        str | None, typer.Option("--period", help="Chỉ kỳ này: 2026, 2026-H1, 2026-Q2, 2026-05.")
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", "-s", help="Chỉ tình trạng này.")
+    ] = None,
+    all_entries: Annotated[
+        bool, typer.Option("--all", help="Cả các mục đã được đính chính.")
+    ] = False,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="text, json hoặc csv.")
+    ] = ListFormat.text,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    progress: ProgressOption = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered."""
+    from dvcq import workspace
+    from dvcq.board import in_period
+    from dvcq.cli.app import as_of_date
+    from dvcq.periods import parse_period
+    from dvcq.progress import STATUSES
+
+    use_lang(lang)
+    the_plan, entries, _ = workspace.load(plan, progress)
+    chosen = entries.entries if all_entries else entries.current()
+    if period:
+        window = parse_period(period, the_plan.reporting)
+        keep = {id(e) for e in in_period(entries, window, as_of_date(as_of))}
+        chosen = [e for e in chosen if id(e) in keep]
+    chosen = [
+        e
+        for e in chosen
+        if (not task or e.task == task)
+        and (not unit or e.unit == unit)
+        and (not status or e.status == status)
+    ]
+    chosen.sort(key=lambda e: (e.date, e.id))
+    columns = [
+        "id",
+        "date",
+        "task",
+        "unit",
+        "status",
+        "result",
+        "evidence",
+        "values",
+        "author",
+        "supersedes",
+    ]
+    rows: list[dict[str, Any]] = [
+        {
+            "id": e.id,
+            "date": e.date,
+            "task": e.task,
+            "unit": e.unit,
+            "status": e.status,
+            "result": e.result,
+            "evidence": e.evidence,
+            "values": e.values,
+            "author": e.author,
+            "supersedes": e.supersedes,
+        }
+        for e in chosen
+    ]
+    if format is ListFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif format is ListFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    **row,
+                    "evidence": "; ".join(row["evidence"]),
+                    "values": "; ".join(f"{k}={v}" for k, v in row["values"].items()),
+                    "supersedes": row["supersedes"] or "",
+                }
+            )
+    else:
+        lg = 0 if i18n.lang() == "vi" else 1
+        for e in chosen:
+            typer.echo(f"{e.date}  {e.id}  {e.task}  {e.unit}  {STATUSES[e.status][lg]}")
+            typer.echo(f"    {e.result}")
+        typer.echo(i18n.t(f"{len(chosen)} mục.", f"{len(chosen)} entries."))
+    return 0

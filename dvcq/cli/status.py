@@ -1,0 +1,150 @@
+"""`dvcq status`: the board of where every task stands in a period."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from dvcq import i18n
+from dvcq.cli.app import (
+    AsOfOption,
+    DebugOption,
+    LangOption,
+    PlanOption,
+    ProgressOption,
+    app,
+    use_lang,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def status(
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", help="Kỳ: 2026, 2026-H1, 2026-Q2, 2026-05 (mặc định: cả năm của kế hoạch)."
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Chỉ nhiệm vụ và mục của đơn vị này.")
+    ] = None,
+    as_of: AsOfOption = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text hoặc json.")] = Format.text,
+    plan: PlanOption = None,
+    progress: ProgressOption = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Bảng tình hình thực hiện kế hoạch trong một kỳ. The status board for a period.
+
+    Với mỗi nhiệm vụ: đơn vị chủ trì, tình trạng mới nhất, lần cập nhật cuối, số mục và tổng chỉ
+    tiêu; đánh dấu nhiệm vụ chưa có báo cáo, nhiệm vụ quá hạn và đơn vị chưa báo cáo.
+    """
+    from dvcq import workspace
+    from dvcq.board import build_board
+    from dvcq.cli.app import as_of_date
+    from dvcq.periods import parse_period
+
+    use_lang(lang)
+    the_plan, entries, _ = workspace.load(plan, progress)
+    window = parse_period(period or str(the_plan.document.date.year), the_plan.reporting)
+    board = build_board(the_plan, entries, window, as_of_date(as_of), unit)
+    data = board_dict(board)
+    if format is Format.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print(data, the_plan)
+    return 0
+
+
+def board_dict(board: Any) -> dict[str, Any]:
+    return {
+        "period": board.period.label,
+        "window": {"start": board.period.start.isoformat(), "end": board.period.end.isoformat()},
+        "as_of": board.as_of.isoformat(),
+        "tasks": [
+            {
+                "section": r.number,
+                "task": r.task.id,
+                "owner": r.task.owner,
+                "status": r.status,
+                "last_update": r.last_update.isoformat() if r.last_update else None,
+                "entries": len(r.entries),
+                "indicators": r.totals,
+                "no_entry": r.silent,
+                "overdue": r.overdue,
+            }
+            for r in board.rows
+        ],
+        "silent_units": board.silent_units,
+        "summary": board.summary(),
+    }
+
+
+def _print(data: dict[str, Any], plan: Any) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from dvcq.progress import STATUSES
+
+    lg = 0 if i18n.lang() == "vi" else 1
+    names = {i.key: i.name for i in plan.indicators}
+    w = data["window"]
+    table = Table(
+        title=i18n.t(
+            f"Tình hình thực hiện kỳ {data['period']} (số liệu {w['start']} → {w['end']}, tính đến {data['as_of']})",
+            f"Status for {data['period']} (data {w['start']} → {w['end']}, as of {data['as_of']})",
+        )
+    )
+    for header in (
+        i18n.t("Mục", "Sec."),
+        i18n.t("Nhiệm vụ", "Task"),
+        i18n.t("Chủ trì", "Owner"),
+        i18n.t("Tình trạng", "Status"),
+        i18n.t("Cập nhật", "Updated"),
+        i18n.t("Số mục", "Entries"),
+        i18n.t("Chỉ tiêu", "Indicators"),
+    ):
+        table.add_column(header)
+    for row in data["tasks"]:
+        status = STATUSES[row["status"]][lg] if row["status"] else ""
+        flags = []
+        if row["no_entry"]:
+            flags.append(f"[yellow]{i18n.t('chưa có báo cáo', 'no entry')}[/]")
+        if row["overdue"]:
+            flags.append(f"[red]{i18n.t('quá hạn', 'overdue')}[/]")
+        indicators = "; ".join(
+            f"{escape(names.get(k, k))}: {v:g}" for k, v in row["indicators"].items()
+        )
+        table.add_row(
+            row["section"],
+            escape(row["task"]),
+            escape(row["owner"] or "—"),
+            " ".join([escape(status), *flags]),
+            row["last_update"] or "",
+            str(row["entries"]),
+            indicators,
+        )
+    console = Console()
+    console.print(table)
+    s = data["summary"]
+    silent = ", ".join(data["silent_units"]) or i18n.t("không", "none")
+    console.print(
+        i18n.t(
+            f"{s['reported']}/{s['tasks']} nhiệm vụ có báo cáo ({s['reported_percent']}%), "
+            f"{s['done']} hoàn thành ({s['done_percent']}%), {s['overdue']} quá hạn. "
+            f"Đơn vị chưa báo cáo: {silent}.",
+            f"{s['reported']}/{s['tasks']} tasks reported ({s['reported_percent']}%), "
+            f"{s['done']} done ({s['done_percent']}%), {s['overdue']} overdue. Units silent: {silent}.",
+        )
+    )

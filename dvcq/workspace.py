@@ -1,0 +1,96 @@
+"""Finding a plan and its progress on disk, and recording a new entry safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from dvcq import rules
+from dvcq.checker import open_plan
+from dvcq.errors import DvcqError, UsageError
+from dvcq.model import Plan
+from dvcq.progress import (
+    Entry,
+    Progress,
+    append_entry,
+    files_in,
+    new_id,
+    progress_dir,
+    read_progress,
+)
+
+DEFAULT_PROGRESS = Path("progress")
+
+
+def default_plan(year: int | None = None) -> Path:
+    plans = sorted(Path("plans").glob("*.yaml"))
+    if year is not None and Path(f"plans/{year}.yaml").is_file():
+        return Path(f"plans/{year}.yaml")
+    if len(plans) == 1:
+        return plans[0]
+    raise UsageError(
+        f"Hãy chỉ rõ tệp kế hoạch bằng --plan (thư mục plans/ có {len(plans)} tệp).",
+        f"Name the plan file with --plan (plans/ holds {len(plans)} files).",
+    )
+
+
+def progress_root_for(plan_path: Path) -> Path:
+    """`progress/` beside the plan's `plans/` folder (or beside the plan itself)."""
+    folder = plan_path.parent
+    return (folder.parent if folder.name == "plans" else folder) / "progress"
+
+
+def load(plan_path: Path | None, root: Path | None) -> tuple[Plan, Progress, Path]:
+    path = plan_path or default_plan()
+    plan = open_plan(path)
+    root = root or progress_root_for(path)
+    progress = read_progress(files_in(progress_dir(root, plan.document.date.year)))
+    return plan, progress, root
+
+
+def record(
+    plan: Plan,
+    progress: Progress,
+    root: Path,
+    *,
+    task: str,
+    unit: str,
+    day: dt.date,
+    status: str,
+    result: str,
+    author: str,
+    evidence: list[str],
+    values: dict[str, float],
+    supersedes: str | None,
+    today: dt.date,
+) -> tuple[Entry, Path]:
+    """Check a new entry with the progress rules, then append it; refuse it if it has errors."""
+    entry = Entry(
+        new_id(day),
+        task,
+        day.isoformat(),
+        unit,
+        status,
+        result.strip(),
+        author.strip(),
+        evidence,
+        values,
+        supersedes,
+        file="<mục mới>",
+        line=1,
+    )
+    trial = Progress(entries=[*progress.entries, entry])
+    found = [p for p in rules.run_progress(plan, trial, today) if p.file == "<mục mới>"]
+    if not entry.result:
+        raise DvcqError(
+            "Kết quả thực hiện (--result) không được để trống.", "--result must not be empty."
+        )
+    errors = [p for p in found if rules.level_of(p) == rules.ERROR]
+    if errors:
+        vi = "; ".join(rules.message(p, "vi") for p in errors)
+        en = "; ".join(rules.message(p, "en") for p in errors)
+        raise DvcqError(f"Không ghi mục này: {vi}", f"Entry not written: {en}")
+    entry.file = ""
+    path = append_entry(root, plan.document.date.year, entry)
+    entry.file = str(path)
+    return entry, path
