@@ -1,0 +1,84 @@
+"""The command line as a clerk and CI use it: show, rules, languages, exit codes, imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def dvcq(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
+    environ.update({"COLUMNS": "100", **env})
+    return subprocess.run(
+        [sys.executable, "-m", "dvcq", *args], cwd=cwd, capture_output=True, text=True, env=environ
+    )
+
+
+def test_show_json_has_display_numbers_ids_and_owners() -> None:
+    run = dvcq("show", "plans/2026.yaml", "--format", "json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert [p["number"] for p in data["parts"]] == ["I.", "II.", "III."]
+    contents = data["parts"][1]
+    assert [s["number"] for s in contents["sections"]] == ["1.", "2.", "3.", "4."]
+    task = contents["sections"][3]["tasks"][1]
+    assert (task["id"], task["owner"], task["owner_name"]) == (
+        "quy-che-tiep-cong-dan",
+        "VP",
+        "Văn phòng Sở",
+    )
+    assert data["symbol"] == "/KH-SNgV"
+
+
+def test_show_text_is_a_vietnamese_tree() -> None:
+    run = dvcq("show", "plans/2026.yaml")
+    assert run.returncode == 0, run.stderr
+    assert "II. NỘI DUNG THỰC HIỆN" in run.stdout
+    assert "chủ trì: VP (Văn phòng Sở)" in run.stdout
+    assert dvcq("show", "plans/2026.yaml", "--lang", "en").stdout.count("owner: ") >= 11
+
+
+def test_show_refuses_a_broken_plan_with_a_pointer_to_check() -> None:
+    run = dvcq("show", "tests/data/broken/task-without-owner.yaml")
+    assert run.returncode == 1
+    assert "dvcq check" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_rules_lists_every_rule_in_both_languages() -> None:
+    vi = json.loads(dvcq("rules", "--json").stdout)
+    en = json.loads(dvcq("rules", "--json", "--lang", "en").stdout)
+    ids = [r["id"] for r in vi]
+    assert len(ids) == len(set(ids)) >= 25
+    assert all(r["level"] in ("error", "warning") for r in vi)
+    assert {"task-without-owner", "citation-type-mismatch", "malformed-symbol"} <= set(ids)
+    assert all(a["doc"] != b["doc"] for a, b in zip(vi, en, strict=True))
+
+
+def test_env_language_and_usage_errors() -> None:
+    run = dvcq("check", "plans/2026.yaml", "--format", "json", DVCQ_LANG="en")
+    assert json.loads(run.stdout)["problems"][0]["message"].startswith("The text calls")
+    assert run.stderr == ""
+    assert dvcq("check", "--no-such-option").returncode == 2
+    assert dvcq("check", "--format", "xml").returncode == 2
+
+
+def test_check_without_plans_is_a_usage_error(tmp_path: Path) -> None:
+    run = dvcq("check", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "plans/" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_check_path_imports_no_document_libraries() -> None:
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dvcq", "check", "plans/2026.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if "|" in line}
+    assert not {"docx", "jinja2", "openpyxl"} & {name.split(".")[0] for name in imported}
