@@ -1,0 +1,115 @@
+"""Benchmark: `dvcq check --progress` and `dvcq status --progress` on 10,000 and 100,000 entries.
+
+The baseline is a bare C-loader parse of one YAML file that holds the same entries as one list.
+Targets: each dvcq command at most 2x the baseline, peak memory under 500 MB, and time growing
+near-linearly (time at 100k / time at 10k <= 11). Run from the repository:
+    DVCQ_TODAY=2026-11-27 .venv/bin/python bench/progress_speed.py [--rounds-10k N] [--rounds-100k N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from harness import BIN, compare, table
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "examples"))
+
+from generate_sample import HEADER, generate, write  # noqa: E402
+
+PLAN = "plans/2026.yaml"
+UNTIL = dt.date(2026, 11, 20)
+AS_OF = "2026-11-27"
+SIZES = (10_000, 100_000)
+BASELINE = "baseline (python + CSafeLoader, one file)"
+MAX_RATIO = 2.0
+MAX_MIB = 500 * 1000 * 1000 / 1024 / 1024  # 500 MB
+MAX_GROWTH = 11.0
+
+
+def prepare(count: int, work: Path) -> tuple[Path, Path]:
+    """Write `count` entries as dvcq stores them, and the same entries as one YAML file."""
+    entries = generate(ROOT / PLAN, count, UNTIL)
+    folder = work / f"progress-{count}"
+    write(entries, folder, UNTIL.year)
+    single = work / f"all-{count}.yaml"
+    single.write_text(HEADER + "".join(e.to_line() for e in entries), encoding="utf-8")
+    return folder, single
+
+
+def commands(folder: Path, single: Path) -> dict[str, list[str]]:
+    bare = (
+        f"import yaml; yaml.load(open({str(single)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)"
+    )
+    dvcq = str(BIN / "dvcq")
+    return {
+        "dvcq check": [dvcq, "check", "--progress", str(folder), PLAN],
+        "dvcq status": [
+            dvcq,
+            "status",
+            "--period",
+            "2026",
+            "--progress",
+            str(folder),
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+        ],
+        BASELINE: [sys.executable, "-c", bare],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds-10k", type=int, default=5)
+    parser.add_argument("--rounds-100k", type=int, default=3)
+    args = parser.parse_args()
+    rounds = {10_000: args.rounds_10k, 100_000: args.rounds_100k}
+    results: dict[int, dict[str, tuple[float, int]]] = {}
+    with tempfile.TemporaryDirectory(prefix="dvcq-bench-") as tmp:
+        for count in SIZES:
+            folder, single = prepare(count, Path(tmp))
+            results[count] = compare(commands(folder, single), rounds[count], cwd=ROOT)
+
+    failures: list[str] = []
+    for count in SIZES:
+        res = results[count]
+        base_s = res[BASELINE][0]
+        rows = []
+        for name, (seconds, kib) in res.items():
+            note = "" if name == BASELINE else f"{seconds / base_s:.2f}x baseline"
+            rows.append((name, seconds, kib, note))
+            if name == BASELINE:
+                continue  # the targets are for dvcq; the baseline only sets the scale
+            if kib / 1024 >= MAX_MIB:
+                failures.append(f"{name} at {count:,}: peak {kib / 1024:.0f} MiB")
+            if seconds / base_s > MAX_RATIO:
+                failures.append(f"{name} at {count:,}: {seconds / base_s:.2f}x baseline")
+        print(f"\n### {count:,} entries ({rounds[count]} interleaved rounds)\n")
+        print(table(rows))
+
+    print("\n### Growth from 10,000 to 100,000 entries\n")
+    print("| command | time at 100k / time at 10k |\n|---|---:|")
+    for name in results[SIZES[0]]:
+        growth = results[SIZES[1]][name][0] / results[SIZES[0]][name][0]
+        print(f"| {name} | {growth:.2f} |")
+        if name != BASELINE and growth > MAX_GROWTH:
+            failures.append(f"{name}: grows {growth:.2f}x from 10k to 100k")
+
+    targets = (
+        f"each dvcq command <= {MAX_RATIO:g}x baseline and peak memory < 500 MB, "
+        f"growth 10k->100k <= {MAX_GROWTH:g}"
+    )
+    print(f"\nTargets ({targets}): {'MISSED' if failures else 'met'}")
+    for failure in failures:
+        print(f"- {failure}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
