@@ -79,6 +79,8 @@ class Entry:
                 value = at + len(name) + 3
                 while value < len(self.text) and self.text[value] == " ":
                     value += 1
+                if self.text[value : value + 1] == '"':
+                    value += 1  # point at the text, not its opening quote, as the YAML reader does
                 return Pos(self.line, value + 1)
         return Pos(self.line, self.col)
 
