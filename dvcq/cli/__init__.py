@@ -14,6 +14,7 @@ COMMANDS = {
     "check": "check",
     "show": "show",
     "rules": "rules_list",
+    "render": "render",
     "progress": "progress",
     "status": "status",
 }

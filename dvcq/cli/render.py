@@ -1,0 +1,72 @@
+"""`dvcq render plan`: the plan as an official document (.docx in the NĐ 30 layout, or .md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dvcq import i18n
+from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.errors import UsageError
+
+render_app = typer.Typer(
+    name="render",
+    help="Kết xuất văn bản chính thức (Word .docx theo thể thức Nghị định 30/2020, hoặc Markdown).\n\n"
+    "Render official documents (Word .docx in the Nghị định 30/2020 layout, or Markdown).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(render_app)
+
+
+@render_app.command("plan")
+def render_plan(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp kết quả: .docx (văn bản Word) hoặc .md (lời văn dạng Markdown).",
+        ),
+    ],
+    plan: Annotated[
+        Path | None, typer.Argument(help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/).")
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Thư mục mẫu văn bản (mặc định: templates/)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả nếu đã có.")] = False,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Kết xuất kế hoạch thành văn bản KẾ HOẠCH (Nghị định 30/2020).
+
+    Văn bản Word (.docx) đúng thể thức: quốc hiệu, cơ quan, số, ngày, trích yếu, nơi nhận, chữ
+    ký, số trang; lời văn lấy từ mẫu templates/plan.md.j2. Kế hoạch phải không còn lỗi khi chạy
+    `dvcq check`.
+
+    Render the plan as a KẾ HOẠCH document in the Nghị định 30/2020 layout. The plan must pass
+    `dvcq check` without errors.
+    """
+    from dvcq.checker import find_plans, open_plan
+    from dvcq.documents import render_plan as run
+    from dvcq.templating import DEFAULT_DIR
+
+    use_lang(lang)
+    if plan is None:
+        plans = find_plans()
+        if len(plans) != 1:
+            raise UsageError(
+                f"Hãy chỉ rõ tệp kế hoạch (trong plans/ có {len(plans)} tệp), ví dụ: "
+                "dvcq render plan plans/2026.yaml -o ke-hoach.docx.",
+                f"Name the plan file (plans/ holds {len(plans)}), e.g. "
+                "dvcq render plan plans/2026.yaml -o plan.docx.",
+            )
+        plan = plans[0]
+    run(open_plan(plan), output, templates or DEFAULT_DIR, force=force)
+    sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
+    return 0

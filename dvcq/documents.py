@@ -1,0 +1,72 @@
+"""Writing the plan as a document: context (data) → template (wording) → NĐ 30 layout (.docx).
+
+`render_plan` is the library verb behind `dvcq render plan`. The output's suffix picks the form:
+`.docx` for the laid-out document, `.md` for the Markdown the template produced (to review the
+wording, or to find the line a message about the document text refers to).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dvcq import layout, templating
+from dvcq.context import plan_context
+from dvcq.errors import DvcqError, UsageError
+from dvcq.files import write_new
+from dvcq.model import Plan
+from dvcq.symbols import parse_symbol, type_word_of
+
+PLAN_TEMPLATE = "plan.md.j2"
+SUFFIXES = (".docx", ".md")
+
+
+def plan_markdown(plan: Plan, templates: Path = templating.DEFAULT_DIR) -> str:
+    """The plan's body in the Markdown subset, from the `plan.md.j2` template."""
+    return templating.render(templates, PLAN_TEMPLATE, plan_context(plan))
+
+
+def plan_info(plan: Plan) -> layout.DocumentInfo:
+    """The header and footer of the plan, as the layout wants them."""
+    doc = plan.document
+    symbol = parse_symbol(plan.symbol())
+    type_name = type_word_of(symbol) if symbol else ""
+    if not type_name:
+        raise DvcqError(
+            f"Không biết tên loại văn bản của ký hiệu “{doc.type}” (document.type) để in ở đầu "
+            "văn bản; dùng một loại của Nghị định 30/2020, ví dụ KH (Kế hoạch).",
+            f"No type name is known for “{doc.type}” (document.type) to print as the heading; "
+            "use a type of Nghị định 30/2020, e.g. KH (Kế hoạch).",
+        )
+    signer = doc.signer
+    return layout.DocumentInfo(
+        # The decree allows the short form of the superior body; issued copies use it.
+        superior=doc.agency.superior_short or doc.agency.superior,
+        agency=doc.agency.name,
+        symbol=plan.symbol().partition("/")[2],
+        type_name=type_name,
+        subject=doc.subject,
+        place=doc.place,
+        year=doc.date.year,
+        month=doc.date.month,
+        day=doc.date.day,
+        number=doc.number,
+        recipients=tuple(plan.recipients),
+        signer=layout.Signer(signer.authority, signer.title, signer.name) if signer else None,
+    )
+
+
+def render_plan(
+    plan: Plan, out: Path, templates: Path = templating.DEFAULT_DIR, *, force: bool = False
+) -> None:
+    """Write the plan to `out` (.docx or .md), atomically; an existing file needs `force`."""
+    suffix = out.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(
+            f"Tệp kết quả {out} phải có đuôi .docx (văn bản Word) hoặc .md (Markdown).",
+            f"Output {out} must end in .docx (Word document) or .md (Markdown).",
+        )
+    if suffix == ".md":
+        write_new(out, lambda: plan_markdown(plan, templates).encode("utf-8"), force=force)
+    else:
+        info = plan_info(plan)
+        write_new(out, lambda: layout.render(info, plan_markdown(plan, templates)), force=force)

@@ -1,0 +1,47 @@
+"""Writing output files: atomically, and never over an existing file unless asked to."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from dvcq.errors import DvcqError
+
+
+def write_new(path: Path, produce: Callable[[], bytes], *, force: bool = False) -> None:
+    """Write `produce()` to `path` through a temporary file in the same folder and a rename.
+
+    A reader never sees half a file, and a failure (in `produce` too) leaves `path` as it was.
+    `produce` runs after the checks, so a refused write costs nothing.
+    """
+    if path.is_dir():
+        raise DvcqError(
+            f"{path} là một thư mục; hãy ghi tên tệp, ví dụ {path / 'ke-hoach.docx'}.",
+            f"{path} is a folder; name a file, e.g. {path / 'plan.docx'}.",
+        )
+    if not path.parent.is_dir():
+        raise DvcqError(
+            f"Không có thư mục {path.parent} để ghi {path.name}; hãy tạo thư mục trước.",
+            f"Folder {path.parent} does not exist; create it before writing {path.name}.",
+        )
+    if path.exists() and not force:
+        raise DvcqError(
+            f"Tệp {path} đã có; không ghi đè. Dùng --force để ghi đè, hoặc chọn tên khác.",
+            f"{path} already exists and was left alone. Use --force to overwrite it, or choose "
+            "another name.",
+        )
+    data = produce()
+    # Opened with "x" rather than through tempfile: the file gets the usual permissions (umask),
+    # not tempfile's owner-only 0600, and the name cannot collide with another writer's.
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temp, "xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,108 @@
+"""The wording of documents: Jinja2 templates that staff edit, run in a sandbox that fails loudly.
+
+Templates produce the Markdown subset of `dvcq.markdown` (not HTML, so nothing is auto-escaped).
+A template sees only the pure data it is given; the sandbox refuses anything else (`__class__`,
+`mro`, …), a missing value stops the run (StrictUndefined) instead of printing nothing, and every
+template error becomes a DvcqError that names the template file and line.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from dvcq.errors import DvcqError
+from dvcq.markdown import escape
+
+DEFAULT_DIR = Path("templates")
+
+
+def environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    # Immutable: a template cannot change the lists and dicts it is given either.
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(folder),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["para"] = escape
+    return env
+
+
+def render(folder: Path, name: str, context: dict[str, Any]) -> str:
+    """Render template `name` from `folder` with `context`, or stop with a message naming file:line."""
+    if not (folder / name).is_file():
+        raise DvcqError(
+            f"Không tìm thấy mẫu văn bản {folder / name}. Chạy lệnh trong thư mục có templates/, "
+            "hoặc chỉ rõ thư mục mẫu bằng --templates.",
+            f"Template {folder / name} not found. Run from the folder that holds templates/, "
+            "or name the template folder with --templates.",
+        )
+    try:
+        return environment(folder).get_template(name).render(context)
+    except TemplateSyntaxError as exc:
+        where = _where(exc.filename or str(folder / name), exc.lineno)
+        raise DvcqError(
+            f"{where}: lỗi cú pháp trong mẫu: {exc.message}",
+            f"{where}: template syntax error: {exc.message}",
+        ) from None
+    except TemplateNotFound as exc:  # an {% include %} of a file that is not there
+        where = _runtime_where(folder, exc)
+        raise DvcqError(
+            f"{where}: mẫu gọi tới tệp không có: {exc.name}",
+            f"{where}: the template includes a missing file: {exc.name}",
+        ) from None
+    except SecurityError as exc:
+        where = _runtime_where(folder, exc)
+        raise DvcqError(
+            f"{where}: mẫu bị chặn vì truy cập không an toàn ({str(exc).rstrip('.')}). Mẫu chỉ được dùng dữ liệu "
+            "của văn bản.",
+            f"{where}: template refused for unsafe access ({str(exc).rstrip('.')}). A template may use only the "
+            "document's data.",
+        ) from None
+    except UndefinedError as exc:
+        where = _runtime_where(folder, exc)
+        raise DvcqError(
+            f"{where}: mẫu dùng dữ liệu không có ({exc.message}). Kiểm tra tên biến trong mẫu.",
+            f"{where}: the template uses data that does not exist ({exc.message}). Check the "
+            "names in the template.",
+        ) from None
+    except Exception as exc:
+        # Any other failure raised while a template line ran ({{ 1 / 0 }}, a filter given the
+        # wrong type) is the template's fault too; one raised outside every template is a bug.
+        where = _runtime_where(folder, exc, required=True)
+        raise DvcqError(
+            f"{where}: lỗi khi chạy mẫu: {type(exc).__name__}: {exc}",
+            f"{where}: template failed: {type(exc).__name__}: {exc}",
+        ) from None
+
+
+def _where(filename: str, line: int | None) -> str:
+    """`templates/plan.md.j2:12`; Jinja's file names already include the template folder."""
+    try:
+        shown = os.path.relpath(filename)
+    except ValueError:  # another drive on Windows
+        shown = filename
+    return f"{shown}:{line}" if line else shown
+
+
+def _runtime_where(folder: Path, exc: BaseException, *, required: bool = False) -> str:
+    """The innermost template line on the traceback (Jinja maps its frames to template lines)."""
+    root = folder.resolve()
+    found: tuple[str, int | None] | None = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).resolve().is_relative_to(root):
+            found = (frame.filename, frame.lineno)
+    if found is None:
+        if required:
+            raise exc
+        return str(folder)
+    return _where(*found)
