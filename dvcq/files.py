@@ -32,7 +32,11 @@ def write_new(path: Path, produce: Callable[[], bytes], *, force: bool = False) 
             f"{path} already exists and was left alone. Use --force to overwrite it, or choose "
             "another name.",
         )
-    data = produce()
+    replace_atomically(path, produce())
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder and a rename: all or nothing."""
     # Opened with "x" rather than through tempfile: the file gets the usual permissions (umask),
     # not tempfile's owner-only 0600, and the name cannot collide with another writer's.
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")

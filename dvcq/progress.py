@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from dvcq.errors import DvcqError
+from dvcq.files import replace_atomically
 from dvcq.problems import Pos, Problem, suggest
-from dvcq.yamlio import Node, atomic_write, nfc, parse, read_text
+from dvcq.yamlio import Node, nfc, parse, read_text
 
 # Status keys (ASCII, stable in files) and their Vietnamese and English labels.
 STATUSES: dict[str, tuple[str, str]] = {
@@ -379,5 +380,6 @@ def append_entry(root: Path, year: int, entry: Entry) -> Path:
             raise DvcqError(
                 f"Mã mục {entry.id} đã có trong {path}.", f"Entry id {entry.id} already in {path}."
             )
-        atomic_write(path, old + entry.to_line())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(path, (old + entry.to_line()).encode("utf-8"))
     return path

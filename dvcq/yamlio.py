@@ -7,7 +7,6 @@ unusual (duplicate keys, non-standard tags, aliases, bad encodings) becomes a pr
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +14,8 @@ from pathlib import Path
 import yaml
 
 try:  # the C parser is many times faster; fall back quietly where libyaml is missing
-    from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from dvcq.problems import Pos, Problem
@@ -212,30 +209,3 @@ def _scalar(node: yaml.ScalarNode) -> Scalar:
         return float(text.replace("_", ""))
     except ValueError:
         return nfc(text)
-
-
-def dump_mapping(data: dict[str, object]) -> str:
-    """Serialise a flat record deterministically (keys in the given order, no line wrapping)."""
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=10_000,
-        default_flow_style=False,
-    )
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
