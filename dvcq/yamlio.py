@@ -24,8 +24,44 @@ Scalar = str | int | float | bool | None
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-MAX_NODES = 2_000_000  # beyond this a file is refused: no real plan or progress file comes close
+MAX_NODES = 500_000  # about 350 MB once composed; no real plan or hand-edited file comes close
 MAX_DEPTH = 200
+MAX_CHARS = 64 * 1024 * 1024  # refused unread; dvcq's own progress files are read line by line
+
+
+def _too_big(text: str) -> Problem | None:
+    """Depth and size measured on the flat event stream, before anything is composed.
+
+    libyaml's composer recurses in C and crashes the process on very deep nesting (about 100,000
+    levels), and composes a whole file in memory: both are bounded here first, for about 1 ms per
+    plan. What is refused: aliases, more than MAX_DEPTH levels, more than MAX_NODES values.
+    """
+    loader = _Loader(text)
+    depth = nodes = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):  # refused: the way to a billion laughs
+                return _at(event, "yaml-alias", "")
+            if isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                nodes += 1
+                if depth > MAX_DEPTH:
+                    return _at(event, "yaml-too-deep", MAX_DEPTH)
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+            if nodes > MAX_NODES:
+                return _at(event, "yaml-too-large", f"{MAX_NODES:_} values".replace("_", " "))
+    finally:
+        loader.dispose()
+    return None
+
+
+def _at(event: yaml.Event, rule: str, limit: object) -> Problem:
+    mark = event.start_mark
+    pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+    return Problem("", pos, rule, {"limit": limit, "reason": ""})
 
 
 @dataclass(slots=True)
@@ -42,13 +78,6 @@ class Node:
         return Pos(self.line, self.col)
 
 
-class _Stop(Exception):
-    """Raised inside the walk when the rest of the file cannot be trusted."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-
-
 def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
@@ -57,6 +86,8 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     """Read a file as UTF-8 (a BOM is fine); explain anything else as one problem."""
     file = str(path)
     try:
+        if path.is_file() and path.stat().st_size > MAX_CHARS:  # refuse before reading it all
+            return None, Problem(file, Pos(1, 1), "yaml-too-large", {"limit": "64 MiB"})
         data = path.read_bytes()
     except FileNotFoundError:
         return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": "missing"})
@@ -86,8 +117,15 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
 
 def parse(text: str, file: str) -> tuple[Node | None, list[Problem]]:
     problems: list[Problem] = []
-    loader = _Loader(text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n")
+    if len(text) > MAX_CHARS:
+        return None, [Problem(file, Pos(1, 1), "yaml-too-large", {"limit": "64 MiB"})]
+    loader = _Loader(text)
     try:
+        refused = _too_big(text)
+        if refused is not None:
+            refused.file = file
+            return None, [refused]
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -110,13 +148,7 @@ def parse(text: str, file: str) -> tuple[Node | None, list[Problem]]:
         loader.dispose()
     if root is None:
         return None, [Problem(file, Pos(1, 1), "empty-file", {})]
-    walker = _Walker(file, problems)
-    try:
-        node = walker.convert(root, 0)
-    except _Stop as stop:
-        problems.append(stop.problem)
-        return None, problems
-    return node, problems
+    return _Walker(file, problems).convert(root), problems
 
 
 class _Walker:
@@ -125,19 +157,9 @@ class _Walker:
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.file = file
         self.problems = problems
-        self.seen: set[int] = set()
-        self.count = 0
 
-    def convert(self, node: yaml.Node, depth: int) -> Node:
+    def convert(self, node: yaml.Node) -> Node:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if id(node) in self.seen:  # the composer hands back the same object for every alias
-            raise _Stop(Problem(self.file, Pos(line, col), "yaml-alias", {"reason": ""}))
-        self.seen.add(id(node))
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _Stop(Problem(self.file, Pos(line, col), "yaml-too-large", {"limit": MAX_NODES}))
-        if depth > MAX_DEPTH:
-            raise _Stop(Problem(self.file, Pos(line, col), "yaml-too-deep", {"limit": MAX_DEPTH}))
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 return self._bad_tag(node, line, col)
@@ -147,18 +169,18 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_TAG}seq":
                 return self._bad_tag(node, line, col)
-            return Node([self.convert(item, depth + 1) for item in node.value], line, col)
+            return Node([self.convert(item) for item in node.value], line, col)
         if isinstance(node, yaml.MappingNode):
             if node.tag != f"{_TAG}map":
                 return self._bad_tag(node, line, col)
-            return self._mapping(node, line, col, depth)
-        raise _Stop(Problem(self.file, Pos(line, col), "yaml-syntax", {"reason": "unknown node"}))
+            return self._mapping(node, line, col)
+        raise TypeError(f"unknown YAML node {node!r}")  # PyYAML has only the three kinds above
 
-    def _mapping(self, node: yaml.MappingNode, line: int, col: int, depth: int) -> Node:
+    def _mapping(self, node: yaml.MappingNode, line: int, col: int) -> Node:
         values: dict[str, Node] = {}
         result = Node(values, line, col)
         for key_node, value_node in node.value:
-            key = self.convert(key_node, depth + 1)
+            key = self.convert(key_node)
             kpos = key.pos
             if key_node.tag == f"{_TAG}merge" or key.value == "<<":
                 self.problems.append(Problem(self.file, kpos, "yaml-alias", {"reason": "<<"}))
@@ -175,7 +197,7 @@ class _Walker:
                     Problem(self.file, kpos, "duplicate-key", {"key": name, "first": first.line})
                 )
                 continue
-            values[name] = self.convert(value_node, depth + 1)
+            values[name] = self.convert(value_node)
             result.key_pos[name] = kpos
         return result
 
