@@ -109,7 +109,7 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, Problem(file, Pos(line, col), "bad-encoding", {"encoding": "non-UTF-8"})
+        return None, Problem(file, Pos(line, col), "bad-encoding", {"encoding": "legacy-8bit"})
     if not text.strip():
         return None, Problem(file, Pos(1, 1), "empty-file", {})
     return text, None

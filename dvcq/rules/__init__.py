@@ -91,6 +91,11 @@ _CODES: dict[str, dict[str, str]] = {
     "number": {"vi": "số", "en": "number"},
     "boolean": {"vi": "giá trị đúng/sai (yes/no/true/false)", "en": "boolean (yes/no/true/false)"},
     "null": {"vi": "giá trị rỗng", "en": "null"},
+    "legacy-8bit": {
+        "vi": "một bảng mã cũ như Windows-1258 hoặc TCVN3",
+        "en": "a legacy 8-bit encoding such as Windows-1258 or TCVN3",
+    },
+    "binary": {"vi": "tệp nhị phân, không phải văn bản", "en": "a binary file, not text"},
     "format": {"vi": "không đúng dạng YYYY-MM-DD", "en": "not in YYYY-MM-DD form"},
     "impossible": {"vi": "ngày không tồn tại", "en": "no such day"},
     "outside-year": {"vi": "nằm ngoài năm của kế hoạch", "en": "outside the plan's year"},
