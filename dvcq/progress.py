@@ -145,36 +145,59 @@ def _read_file(path: Path, progress: Progress) -> None:
             progress.problems.append(problem)
         return
     file = str(path)
-    fast: list[Entry] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(nfc(text).split("\n"), 1):
+        if not line or line[0] == "#" or not line.strip():
             continue
         data = _json_line(line)
         if data is None:  # not the shape dvcq writes: let the YAML reader judge the whole file
             _read_yaml(text, file, progress)
             return
-        entry = _entry(data, file, number, 3, progress.problems, text=line)
+        entry = _entry(data, file, number, 3, problems, text=line)
         if entry is not None:
-            fast.append(entry)
-    progress.entries += fast
+            entries.append(entry)
+    progress.entries += entries
+    progress.problems += problems
 
 
 def _json_line(line: str) -> dict[str, Any] | None:
+    """The entry on a line as dvcq writes it, or None to hand the file to the YAML reader."""
     if not line.startswith("- {") or "\r" in line:
         return None
     try:
-        data = json.loads(line[2:], object_pairs_hook=_no_duplicates)
+        data = json.loads(line[2:])
     except (ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) else None
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data = dict(pairs)
-    if len(data) != len(pairs):
-        raise ValueError("duplicate key")  # the YAML reader then reports it with its position
+    # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
+    # than `":` means a duplicate (or `":` inside a text), and the YAML reader, which reports
+    # duplicates with their position, gets the file instead.
+    if not isinstance(data, dict) or _keys(data) != line.count('":'):
+        return None
+    if "\\u" in line:  # escapes may spell decomposed letters: normalise what they produced
+        data = {k: _nfc_deep(v) for k, v in data.items()}
     return data
+
+
+def _keys(data: dict[str, Any]) -> int:
+    """How many keys the object and the objects inside it hold."""
+    count = len(data)
+    for value in data.values():
+        if type(value) is dict:
+            count += _keys(value)
+        elif type(value) is list:
+            count += sum(_keys(item) for item in value if type(item) is dict)
+    return count
+
+
+def _nfc_deep(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_nfc_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k): _nfc_deep(v) for k, v in value.items()}
+    return value
 
 
 def _read_yaml(text: str, file: str, progress: Progress) -> None:
@@ -225,6 +248,24 @@ def _entry(
     field_pos: dict[str, Pos] | None = None,
 ) -> Entry | None:
     """Build one entry, reporting schema problems; None when the entry cannot be used."""
+    if _well_formed(data):  # the common case, checked cheaply: a line as dvcq writes it
+        return Entry(
+            data["id"],
+            data["task"],
+            data["date"],
+            data["unit"],
+            data["status"],
+            data["result"],
+            data["author"],
+            data.get("evidence", []),
+            data.get("values", {}),
+            data.get("supersedes"),
+            file=file,
+            line=line,
+            col=col,
+            text=text,
+            field_pos=field_pos,
+        )
     probe = Entry(
         "", "", "", "", "", "", "", file=file, line=line, col=col, text=text, field_pos=field_pos
     )
@@ -319,6 +360,23 @@ def _entry(
         col=col,
         text=text,
         field_pos=field_pos,
+    )
+
+
+_FIELD_SET = frozenset(FIELDS)
+
+
+def _well_formed(data: dict[str, Any]) -> bool:
+    evidence = data.get("evidence", [])
+    supersedes = data.get("supersedes")
+    return (
+        data.keys() <= _FIELD_SET
+        and {type(data.get(key)) for key in REQUIRED} == {str}
+        and data["status"] in STATUSES
+        and type(evidence) is list
+        and (not evidence or {type(e) for e in evidence} == {str})
+        and type(data.get("values", {})) is dict
+        and (supersedes is None or type(supersedes) is str)
     )
 
 
