@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from dvcq.model import Plan, Task, roman
@@ -126,3 +127,43 @@ def build_board(
     if unit:
         board.silent_units = [u for u in board.silent_units if u == unit]
     return board
+
+
+def board_dict(board: Board) -> dict[str, Any]:
+    return {
+        "period": board.period.label,
+        "window": {"start": board.period.start.isoformat(), "end": board.period.end.isoformat()},
+        "as_of": board.as_of.isoformat(),
+        "tasks": [
+            {
+                "section": r.number,
+                "task": r.task.id,
+                "owner": r.task.owner,
+                "status": r.status,
+                "last_update": r.last_update.isoformat() if r.last_update else None,
+                "entries": len(r.entries),
+                "indicators": r.totals,
+                "no_entry": r.silent,
+                "overdue": r.overdue,
+            }
+            for r in board.rows
+        ],
+        "silent_units": board.silent_units,
+        "summary": board.summary(),
+    }
+
+
+def status_data(
+    plan: Plan, files: list[Path], period: Period, as_of: dt.date, unit: str | None = None
+) -> dict[str, Any]:
+    """The board as data, cached on the content of the plan and of every progress file."""
+    from dvcq.cache import cached, fingerprint
+    from dvcq.progress import read_progress
+
+    parts = ["status", "\n".join(plan.lines), period.label, str(period.start), str(period.end)]
+    key = fingerprint([*parts, as_of.isoformat(), unit or ""], files)
+    return cached(  # type: ignore[no-any-return]
+        "status",
+        key,
+        lambda: board_dict(build_board(plan, read_progress(files), period, as_of, unit)),
+    )

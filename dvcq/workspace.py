@@ -41,11 +41,21 @@ def progress_root_for(plan_path: Path) -> Path:
 
 
 def load(plan_path: Path | None, root: Path | None) -> tuple[Plan, Progress, Path]:
+    plan, files, root = _open(plan_path, root)
+    return plan, read_progress(files), root
+
+
+def open_workspace(plan_path: Path | None, root: Path | None) -> tuple[Plan, list[Path]]:
+    """The plan, and its progress files without reading them (for cached commands)."""
+    plan, files, _ = _open(plan_path, root)
+    return plan, files
+
+
+def _open(plan_path: Path | None, root: Path | None) -> tuple[Plan, list[Path], Path]:
     path = plan_path or default_plan()
     plan = open_plan(path)
     root = root or progress_root_for(path)
-    progress = read_progress(files_in(progress_dir(root, plan.document.date.year)))
-    return plan, progress, root
+    return plan, files_in(progress_dir(root, plan.document.date.year)), root
 
 
 def record(

@@ -50,44 +50,19 @@ def status(
     tiêu; đánh dấu nhiệm vụ chưa có báo cáo, nhiệm vụ quá hạn và đơn vị chưa báo cáo.
     """
     from dvcq import workspace
-    from dvcq.board import build_board
+    from dvcq.board import status_data
     from dvcq.cli.app import as_of_date
     from dvcq.periods import parse_period
 
     use_lang(lang)
-    the_plan, entries, _ = workspace.load(plan, progress)
+    the_plan, files = workspace.open_workspace(plan, progress)
     window = parse_period(period or str(the_plan.document.date.year), the_plan.reporting)
-    board = build_board(the_plan, entries, window, as_of_date(as_of), unit)
-    data = board_dict(board)
+    data = status_data(the_plan, files, window, as_of_date(as_of), unit)
     if format is Format.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         _print(data, the_plan)
     return 0
-
-
-def board_dict(board: Any) -> dict[str, Any]:
-    return {
-        "period": board.period.label,
-        "window": {"start": board.period.start.isoformat(), "end": board.period.end.isoformat()},
-        "as_of": board.as_of.isoformat(),
-        "tasks": [
-            {
-                "section": r.number,
-                "task": r.task.id,
-                "owner": r.task.owner,
-                "status": r.status,
-                "last_update": r.last_update.isoformat() if r.last_update else None,
-                "entries": len(r.entries),
-                "indicators": r.totals,
-                "no_entry": r.silent,
-                "overdue": r.overdue,
-            }
-            for r in board.rows
-        ],
-        "silent_units": board.silent_units,
-        "summary": board.summary(),
-    }
 
 
 def _print(data: dict[str, Any], plan: Any) -> None:
