@@ -1,0 +1,99 @@
+"""`dvcq diff`: what changed in a plan between two git revisions or two files, by stable id."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dvcq import i18n
+from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.errors import UsageError
+
+
+class Format(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+def _default_path() -> Path:
+    from dvcq.checker import find_plans
+
+    plans = find_plans()
+    if len(plans) != 1:
+        raise UsageError(
+            f"Hãy chỉ rõ tệp kế hoạch bằng --path (trong plans/ có {len(plans)} tệp), "
+            "ví dụ: dvcq diff --path plans/2026.yaml.",
+            f"Name the plan file with --path (plans/ holds {len(plans)}), "
+            "e.g. dvcq diff --path plans/2026.yaml.",
+        )
+    return plans[0]
+
+
+@app.command()
+def diff(
+    revs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Không có: HEAD so với bản đang sửa; một phiên bản: REV so với bản đang sửa; "
+            "hai phiên bản: REV_A so với REV_B; hoặc hai tệp: tệp A so với tệp B.",
+            show_default=False,
+            metavar="[REV_A [REV_B]]",
+        ),
+    ] = None,
+    path: Annotated[
+        Path | None,
+        typer.Option("--path", help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/)."),
+    ] = None,
+    format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="Dạng kết quả: text, md (dán vào pull request), json."),
+    ] = Format.text,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Trả mã thoát 1 khi có thay đổi (như git diff)."),
+    ] = False,
+    textconv: Annotated[
+        Path | None,
+        typer.Option(
+            "--textconv",
+            help="In tệp kế hoạch thành từng dòng “mã: giá trị” cho git (diff.dvcq.textconv).",
+        ),
+    ] = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """So sánh kế hoạch theo mã ổn định: mục, nhiệm vụ thêm/bỏ/chuyển/sửa lời, đơn vị, văn bản.
+
+    Semantic diff of plans by stable id: sections and tasks added, removed, moved or reworded
+    (word by word), owner, support, reference and metadata changes. Exit code 0 even when there
+    are changes, unless --exit-code is given.
+    """
+    from dvcq import diff as lib
+
+    use_lang(lang)
+    if textconv is not None:
+        sys.stdout.write(lib.textconv(textconv))
+        return 0
+    args = list(revs or [])
+    if len(args) > 2:
+        raise UsageError(
+            "dvcq diff nhận nhiều nhất hai phiên bản (hoặc hai tệp).",
+            "dvcq diff takes at most two revisions (or two files).",
+        )
+    if len(args) == 2 and all(Path(a).is_file() for a in args):
+        old, new = lib.load_file(Path(args[0])), lib.load_file(Path(args[1]))
+    else:
+        if len(args) == 1 and path is None and Path(args[0]).is_file():
+            path, args = Path(args[0]), []  # `dvcq diff plans/2027.yaml`: HEAD vs that file
+        plan = path or _default_path()
+        old = lib.load_revision(args[0] if args else "HEAD", plan)
+        new = lib.load_revision(args[1], plan) if len(args) == 2 else lib.load_file(plan)
+    changes = lib.diff_plans(old.plan, new.plan)
+    render = {Format.text: lib.to_text, Format.md: lib.to_markdown, Format.json: lib.to_json}
+    sys.stdout.write(render[format](changes, old, new, i18n.lang()))
+    return 1 if exit_code and changes else 0
