@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -73,12 +75,14 @@ def test_check_without_plans_is_a_usage_error(tmp_path: Path) -> None:
     assert "plans/" in run.stderr and "Traceback" not in run.stderr
 
 
-def test_check_path_imports_no_document_libraries() -> None:
+@pytest.mark.parametrize("args", [["check", "plans/2026.yaml"], ["--help"]])
+def test_check_and_help_import_no_document_libraries(args: list[str]) -> None:
     run = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "dvcq", "check", "plans/2026.yaml"],
+        [sys.executable, "-X", "importtime", "-m", "dvcq", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
+    assert run.returncode == 0
     imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if "|" in line}
     assert not {"docx", "jinja2", "openpyxl"} & {name.split(".")[0] for name in imported}
