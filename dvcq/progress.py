@@ -91,22 +91,13 @@ class Entry:
         except ValueError:
             return None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The entry's fields in file order (FIELDS)."""
+        return {name: getattr(self, name) for name in FIELDS}
+
     def to_line(self) -> str:
-        data: dict[str, Any] = {
-            "id": self.id,
-            "task": self.task,
-            "date": self.date,
-            "unit": self.unit,
-            "status": self.status,
-            "result": self.result,
-        }
-        if self.evidence:
-            data["evidence"] = self.evidence
-        if self.values:
-            data["values"] = self.values
-        data["author"] = self.author
-        if self.supersedes:
-            data["supersedes"] = self.supersedes
+        """The line as stored: empty optional fields left out, so lines stay short."""
+        data = {k: v for k, v in self.to_dict().items() if v or k in REQUIRED}
         return "- " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
 
 

@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -214,7 +214,7 @@ def list_entries(
     from dvcq.board import in_period
     from dvcq.cli.app import as_of_date
     from dvcq.periods import parse_period
-    from dvcq.progress import STATUSES
+    from dvcq.progress import FIELDS, STATUSES
 
     use_lang(lang)
     the_plan, entries, _ = workspace.load(plan, progress)
@@ -231,37 +231,11 @@ def list_entries(
         and (not status or e.status == status)
     ]
     chosen.sort(key=lambda e: (e.date, e.id))
-    columns = [
-        "id",
-        "date",
-        "task",
-        "unit",
-        "status",
-        "result",
-        "evidence",
-        "values",
-        "author",
-        "supersedes",
-    ]
-    rows: list[dict[str, Any]] = [
-        {
-            "id": e.id,
-            "date": e.date,
-            "task": e.task,
-            "unit": e.unit,
-            "status": e.status,
-            "result": e.result,
-            "evidence": e.evidence,
-            "values": e.values,
-            "author": e.author,
-            "supersedes": e.supersedes,
-        }
-        for e in chosen
-    ]
+    rows = [e.to_dict() for e in chosen]
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif format is ListFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow(
