@@ -1,6 +1,7 @@
-"""Writing the plan as a document: context (data) → template (wording) → NĐ 30 layout (.docx).
+"""Official documents: context (data) → template (wording) → NĐ 30 layout (.docx).
 
-`render_plan` is the library verb behind `dvcq render plan`. The output's suffix picks the form:
+`render_plan` is the library verb behind `dvcq render plan`, `render_report` the one behind
+`dvcq report`. The output's suffix picks the form:
 `.docx` for the laid-out document, `.md` for the Markdown the template produced (to review the
 wording, or to find the line a message about the document text refers to).
 """
@@ -8,6 +9,7 @@ wording, or to find the line a message about the document text refers to).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from dvcq import layout, templating
 from dvcq.context import plan_context
@@ -70,3 +72,61 @@ def render_plan(
     else:
         info = plan_info(plan)
         write_new(out, lambda: layout.render(info, plan_markdown(plan, templates)), force=force)
+
+
+# --- the periodic report ----------------------------------------------------------------------
+
+REPORT_TEMPLATE = "report.md.j2"
+
+
+def report_markdown(context: dict[str, Any], templates: Path = templating.DEFAULT_DIR) -> str:
+    """The report's body in the Markdown subset, from the `report.md.j2` template."""
+    return templating.render(templates, REPORT_TEMPLATE, context)
+
+
+def report_info(context: dict[str, Any]) -> layout.DocumentInfo:
+    """The report's header and footer, from the `document` part of its context."""
+    doc = context["document"]
+    signer = doc["signer"]
+    return layout.DocumentInfo(
+        superior=doc["superior"],
+        agency=doc["agency"],
+        symbol=doc["symbol"].partition("/")[2],
+        type_name=doc["type_name"],
+        subject=doc["subject"],
+        place=doc["place"],
+        year=doc["year"],
+        month=doc["month"],
+        day=doc["day"],
+        number=doc["number"],
+        addressees=tuple(doc["addressees"]),
+        recipients=tuple(doc["recipients"]),
+        signer=layout.Signer(signer["authority"], signer["title"], signer["name"])
+        if signer
+        else None,
+    )
+
+
+def render_report(
+    context: dict[str, Any],
+    out: Path,
+    templates: Path = templating.DEFAULT_DIR,
+    *,
+    form: str | None = None,
+    force: bool = False,
+) -> None:
+    """Write the report built by `report_context` to `out`, as .docx or .md (`form`, else suffix)."""
+    suffix = out.suffix.lower()
+    form = form or ("md" if suffix == ".md" else "docx")
+    if suffix not in SUFFIXES or suffix != f".{form}":
+        raise UsageError(
+            f"Tệp kết quả {out} phải có đuôi .{form} cho --format {form}.",
+            f"Output {out} must end in .{form} for --format {form}.",
+        )
+    if form == "md":
+        write_new(out, lambda: report_markdown(context, templates).encode("utf-8"), force=force)
+    else:
+        info = report_info(context)
+        write_new(
+            out, lambda: layout.render(info, report_markdown(context, templates)), force=force
+        )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import secrets
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,3 +52,20 @@ def replace_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
+    """A zip package (.docx, .xlsx) again, each member dated `stamp` instead of now.
+
+    Office writers date every member with the clock: re-packed, the same input gives the same
+    bytes, so a document regenerated from unchanged data does not show up as changed in git.
+    """
+    out = io.BytesIO()
+    date_time = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            member = zipfile.ZipInfo(item.filename, date_time)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(item.filename))
+    return out.getvalue()

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from dvcq.errors import DvcqError
+from dvcq.files import fixed_zip
 from dvcq.markdown import Block, parse
 
 FONT = "Times New Roman"
@@ -149,7 +150,7 @@ def render(info: DocumentInfo, body: str) -> bytes:
         _block(doc, block)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _fixed_zip(buffer.getvalue(), _stamp(info))
+    return fixed_zip(buffer.getvalue(), _stamp(info))
 
 
 # --- checks -------------------------------------------------------------------------------------
@@ -245,19 +246,6 @@ def _stamp(info: DocumentInfo) -> dt.datetime:
     return dt.datetime(info.year, info.month or 1, info.day or 1)
 
 
-def _fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """The package again, each member dated `stamp` instead of now: same input, same bytes."""
-    out = io.BytesIO()
-    date_time = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            member = zipfile.ZipInfo(item.filename, date_time)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(item.filename))
-    return out.getvalue()
-
-
 # --- runs and paragraphs ------------------------------------------------------------------------
 
 
@@ -270,14 +258,41 @@ def _fonts(rpr: Any) -> None:
         fonts.set(qn(f"w:{slot}"), FONT)
 
 
+# Run and paragraph properties, built once through python-docx and then copied: setting each
+# property through its API costs a schema-ordered search per child, which made laying out a
+# report's few hundred paragraphs most of `dvcq report`'s time. The copies are the same XML.
+_RUN_PROPS: dict[tuple[float, bool, bool], Any] = {}
+_PARA_PROPS: dict[tuple[Any, ...], Any] = {}
+
+
 def _run(
     paragraph: Paragraph, text: str, size: float, *, bold: bool = False, italic: bool = False
 ) -> None:
     run = paragraph.add_run(text)
+    key = (size, bold, italic)
+    props = _RUN_PROPS.get(key)
+    if props is not None:
+        run._r.insert(0, deepcopy(props))
+        return
     _fonts(run._r.get_or_add_rPr())
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.italic = italic
+    _RUN_PROPS[key] = deepcopy(run._r.rPr)
+
+
+def _new_paragraph(container: Document | _Cell, key: tuple[Any, ...]) -> Paragraph | None:
+    """A paragraph with the properties cached under `key`, or None when there are none yet."""
+    props = _PARA_PROPS.get(key)
+    if props is None:
+        return None
+    paragraph = container.add_paragraph()
+    paragraph._p.insert(0, deepcopy(props))
+    return paragraph
+
+
+def _keep_props(paragraph: Paragraph, key: tuple[Any, ...]) -> None:
+    _PARA_PROPS[key] = deepcopy(paragraph._p.get_or_add_pPr())
 
 
 def _paragraph(
@@ -291,11 +306,15 @@ def _paragraph(
     before: Length = ZERO,
     after: Length = ZERO,
 ) -> Paragraph:
-    paragraph = container.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.alignment = align
-    fmt.space_before, fmt.space_after = before, after
-    fmt.line_spacing = 1.0
+    key = ("paragraph", align, before, after)
+    paragraph = _new_paragraph(container, key)
+    if paragraph is None:
+        paragraph = container.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment = align
+        fmt.space_before, fmt.space_after = before, after
+        fmt.line_spacing = 1.0
+        _keep_props(paragraph, key)
     if text:
         _run(paragraph, text, size, bold=bold, italic=italic)
     return paragraph
@@ -303,6 +322,12 @@ def _paragraph(
 
 def _body(doc: Document, text: str, *, heading: bool = False) -> None:
     """A body paragraph; a heading (mục, khoản title) is bold and kept with what follows."""
+    key = ("body", heading)
+    paragraph = _new_paragraph(doc, key)
+    if paragraph is not None:
+        if text:
+            _run(paragraph, text, SIZE_TITLE, bold=heading)
+        return
     paragraph = _paragraph(
         doc, text, bold=heading, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=SPACE_AFTER
     )
@@ -311,6 +336,7 @@ def _body(doc: Document, text: str, *, heading: bool = False) -> None:
     fmt.line_spacing = LINE_SPACING
     if heading:
         fmt.keep_with_next = True  # a heading never ends a page
+    _keep_props(paragraph, key)
 
 
 def _rule(
@@ -397,12 +423,16 @@ def _table(doc: Document, widths_mm: Iterable[float], rows: int, *, grid: bool =
     look.set(qn("w:val"), "0000")
     for child in (width, borders, layout, margins, look):
         tblpr.append(child)
-    for column, mm in zip(table.columns, widths, strict=True):
-        column.width = Mm(mm)
-        for cell in column.cells:
-            cell.width = Mm(mm)
-            for paragraph in list(cell._tc.p_lst):
-                cell._tc.remove(paragraph)  # filled below with formatted paragraphs
+    # Straight to the XML, row by row: python-docx's column.cells walks the whole grid for
+    # every column, which made a report's appendix table slow to build.
+    tbl = table._tbl
+    for col, mm in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+        col.w = Mm(mm)
+    for tr in tbl.tr_lst:
+        for tc, mm in zip(tr.tc_lst, widths, strict=True):
+            tc.width = Mm(mm)
+            for paragraph in list(tc.p_lst):
+                tc.remove(paragraph)  # filled below with formatted paragraphs
     for row in table.rows:
         trpr = row._tr.get_or_add_trPr()
         trpr.append(
@@ -501,7 +531,7 @@ def _data_table(doc: Document, block: Block) -> None:
     if not block.rows:
         return  # a lone |---| line: nothing to print
     columns = max(len(row) for row in block.rows)
-    table = _table(doc, [TEXT_MM / columns] * columns, rows=len(block.rows), grid=True)
+    table = _table(doc, _column_widths(block, columns), rows=len(block.rows), grid=True)
     for r, (row, cells) in enumerate(zip(block.rows, table.rows, strict=True)):
         header = r < block.header_rows
         if header:
@@ -512,6 +542,13 @@ def _data_table(doc: Document, block: Block) -> None:
             align = WD_ALIGN_PARAGRAPH.CENTER if header else WD_ALIGN_PARAGRAPH.LEFT
             _paragraph(cell, text, SIZE_TABLE, bold=header, align=align, before=Pt(2), after=Pt(2))
     _paragraph(doc, after=SPACE_AFTER)
+
+
+def _column_widths(block: Block, columns: int) -> list[float]:
+    """The text width shared in proportion to the dashes of the header rule; equal without one."""
+    dashes = block.widths if len(block.widths) == columns and all(block.widths) else [1] * columns
+    total = sum(dashes)
+    return [TEXT_MM * d / total for d in dashes]
 
 
 def _footer(doc: Document, info: DocumentInfo) -> None:

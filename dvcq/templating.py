@@ -13,7 +13,14 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (
+    BytecodeCache,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -27,6 +34,10 @@ def environment(folder: Path) -> ImmutableSandboxedEnvironment:
     # Immutable: a template cannot change the lists and dicts it is given either.
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(folder),
+        # Compiled templates are kept between runs (keyed by the template's source, so an edit
+        # recompiles): compiling the report template was a tenth of `dvcq report`'s time. Jinja
+        # keeps the cache in a folder only this user may write to, or does without one.
+        bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -35,6 +46,13 @@ def environment(folder: Path) -> ImmutableSandboxedEnvironment:
     )
     env.filters["para"] = escape
     return env
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    try:
+        return FileSystemBytecodeCache()
+    except RuntimeError:  # no private temporary folder could be made: compile every time
+        return None
 
 
 def render(folder: Path, name: str, context: dict[str, Any]) -> str:

@@ -1,0 +1,137 @@
+"""`dvcq report PERIOD`: the BÁO CÁO on a period, from the plan, its progress and the clerk's notes."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dvcq import i18n
+from dvcq.cli.app import (
+    AsOfOption,
+    DebugOption,
+    ForceOption,
+    LangOption,
+    PlanOption,
+    ProgressOption,
+    TemplatesOption,
+    app,
+    use_lang,
+)
+from dvcq.errors import UsageError
+
+
+class Form(StrEnum):
+    docx = "docx"
+    md = "md"
+
+
+@app.command()
+def report(
+    period: Annotated[
+        str, typer.Argument(help="Kỳ báo cáo: 2026, 2026-H1, 2026-H2, 2026-Q1…Q4, 2026-01…12.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp kết quả (mặc định: bao-cao-<KỲ>.docx; với --format md: in ra màn hình).",
+        ),
+    ] = None,
+    form: Annotated[
+        Form | None,
+        typer.Option("--format", "-f", help="docx (văn bản Word) hoặc md (lời văn dạng Markdown)."),
+    ] = None,
+    plan: PlanOption = None,
+    progress: ProgressOption = None,
+    as_of: AsOfOption = None,
+    notes: Annotated[
+        Path | None,
+        typer.Option(
+            "--notes",
+            help="Tệp ghi chú của kỳ: Kính gửi, số, ngày, ưu điểm, nguyên nhân, phương hướng, "
+            "kiến nghị (mặc định: reports/<KỲ>.yaml cạnh thư mục plans/, nếu có).",
+        ),
+    ] = None,
+    signer_name: Annotated[
+        str | None, typer.Option("--signer-name", help="Họ tên người ký (thay cho kế hoạch).")
+    ] = None,
+    signer_title: Annotated[
+        str | None,
+        typer.Option("--signer-title", help="Chức vụ người ký, ví dụ PHÓ GIÁM ĐỐC."),
+    ] = None,
+    signer_authority: Annotated[
+        str | None,
+        typer.Option(
+            "--signer-authority", help='Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC ("" khi ký trực tiếp).'
+        ),
+    ] = None,
+    templates: TemplatesOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Lập BÁO CÁO kết quả thực hiện kế hoạch trong một kỳ (Nghị định 30/2020).
+
+    Kết quả của từng nhiệm vụ kèm số văn bản, số liệu chỉ tiêu, nhiệm vụ chưa có kết quả, quá
+    hạn, đơn vị chưa báo cáo, phương hướng kỳ tới và phụ lục tình hình các nhiệm vụ; lời văn
+    lấy từ mẫu templates/report.md.j2 và tệp ghi chú reports/<KỲ>.yaml.
+
+    Write the BÁO CÁO on a period (Word in the Nghị định 30/2020 layout, or Markdown), from the
+    plan, its progress entries and the period's notes file.
+    """
+    from dvcq import workspace
+    from dvcq.cli.app import as_of_date
+    from dvcq.context import report_context
+    from dvcq.documents import render_report, report_markdown
+    from dvcq.notes import ReportNotes, SignerOverride, read_notes
+    from dvcq.periods import parse_period
+    from dvcq.templating import DEFAULT_DIR
+
+    use_lang(lang)
+    the_plan, entries, _ = workspace.load(plan, progress)
+    window = parse_period(period, the_plan.reporting)
+    if window.year != the_plan.document.date.year:
+        raise UsageError(
+            f"Kỳ {window.label} không thuộc năm của kế hoạch ({the_plan.document.date.year}).",
+            f"Period {window.label} is outside the plan's year ({the_plan.document.date.year}).",
+        )
+    if entries.problems:
+        sys.stderr.write(
+            i18n.t(
+                f"Cảnh báo: dữ liệu tiến độ có {len(entries.problems)} mục lỗi, không được tính; "
+                "chạy `dvcq check` để xem.\n",
+                f"Warning: {len(entries.problems)} problem(s) in the progress data were left out; "
+                "run `dvcq check` to see them.\n",
+            )
+        )
+    notes_file = notes or _default_notes(Path(the_plan.file), window.label)
+    the_notes = read_notes(notes_file) if notes_file else ReportNotes()
+    if signer_name or signer_title or signer_authority is not None:
+        base = the_notes.signer or SignerOverride()
+        the_notes.signer = SignerOverride(
+            authority=base.authority if signer_authority is None else signer_authority,
+            title=signer_title or base.title,
+            name=signer_name or base.name,
+        )
+    context = report_context(the_plan, entries, window, as_of_date(as_of), the_notes)
+    folder = templates or DEFAULT_DIR
+    if output is None and form is Form.md:
+        sys.stdout.write(report_markdown(context, folder))
+        return 0
+    out = output or Path(f"bao-cao-{window.label}.{(form or Form.docx).value}")
+    render_report(context, out, folder, form=form.value if form else None, force=force)
+    sys.stdout.write(i18n.t(f"Đã ghi {out}.\n", f"Wrote {out}.\n"))
+    return 0
+
+
+def _default_notes(plan_file: Path, label: str) -> Path | None:
+    """`reports/<PERIOD>.yaml` beside `plans/` (where `progress/` is too), when there is one."""
+    from dvcq.workspace import progress_root_for
+
+    candidate = progress_root_for(plan_file).parent / "reports" / f"{label}.yaml"
+    return candidate if candidate.is_file() else None
