@@ -1,0 +1,178 @@
+"""`dvcq fmt`: progress files back in the one form dvcq writes, and nothing else touched.
+
+Only progress files are the tool's own: one entry per line, each the bytes `Entry.to_line` gives.
+A line edited by hand (keys reordered, spaces added, YAML flow style instead of JSON) is rewritten
+in that form; comment lines, blank lines and the order of entries stay as they are. A line that is
+not a sound entry (unknown key, missing field…) is left alone and reported: formatting never drops
+data. Plans are written by people and are never formatted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dvcq.errors import UsageError
+from dvcq.problems import Pos, Problem
+from dvcq.progress import _entry, _json_line, _plain, locked
+from dvcq.yamlio import parse, read_text
+
+
+@dataclass
+class Note:
+    """Why a line was left as it was."""
+
+    file: str
+    line: int
+    vi: str
+    en: str
+
+
+@dataclass
+class Formatted:
+    path: Path
+    old: str
+    new: str
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.new != self.old
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    """The path's parts from the current folder (so a checkout under ~/plans/ is no plan)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).parts
+    except ValueError:
+        return path.parts
+
+
+def refuse_plans(paths: list[Path]) -> None:
+    for path in paths:
+        if "plans" in _parts(path):
+            raise _not_progress(path)
+
+
+def _not_progress(path: Path) -> UsageError:
+    return UsageError(
+        f"{path} không phải tệp tiến độ. `dvcq fmt` chỉ định dạng tệp tiến độ (progress/) do dvcq "
+        "ghi; kế hoạch do người viết, dvcq để nguyên (không đổi thứ tự khóa, không bỏ chú thích).",
+        f"{path} is not a progress file. `dvcq fmt` formats only the progress files dvcq writes "
+        "(progress/); plans are written by people and are left alone.",
+    )
+
+
+def progress_files(paths: list[Path]) -> list[Path]:
+    """Files named on the line, and the *.yaml / *.yml files under folders named on the line."""
+    refuse_plans(paths)
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():  # plans and hidden files met on the way are not ours: skipped
+            out += sorted(
+                p
+                for p in path.rglob("*.y*ml")
+                if p.suffix in (".yaml", ".yml")
+                and not any(
+                    part == "plans" or part.startswith(".") for part in p.relative_to(path).parts
+                )
+            )
+        elif path.exists():
+            out.append(path)
+        else:
+            raise UsageError(
+                f"Không có tệp hay thư mục {path}.", f"No such file or folder: {path}."
+            )
+    return out
+
+
+def _message(problem: Problem, line: int) -> Note:
+    from dvcq import rules
+
+    rules.load_all()
+    return Note(problem.file, line, rules.message(problem, "vi"), rules.message(problem, "en"))
+
+
+def format_text(text: str, file: str) -> tuple[str, list[Note]]:
+    """The canonical text of one progress file, and the lines left alone (with why)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    notes: list[Note] = []
+    if any(line.strip() and not line.startswith(("- ", "#")) for line in lines):
+        root, _ = parse(text, file)
+        if root is None or not isinstance(root.value, list):
+            raise _not_progress(Path(file))
+        return text, [
+            Note(
+                file,
+                1,
+                "Các mục viết trên nhiều dòng: tệp giữ nguyên. Mỗi mục phải nằm trên một dòng.",
+                "Entries written over several lines: file left alone. Each entry takes one line.",
+            )
+        ]
+    out = []
+    for number, line in enumerate(lines, 1):
+        if not line.startswith("- "):
+            out.append(line)
+            continue
+        data = _json_line(line)
+        problems: list[Problem] = []
+        if data is None:
+            data = _flow_entry(line, file, problems)
+        entry = None
+        if data is not None:
+            entry = _entry(data, file, number, 3, problems, text=line)
+        if entry is None or problems:
+            notes += [_message(p, number) for p in problems]
+            if not problems:
+                notes.append(Note(file, number, "Không đọc được mục này.", "Unreadable entry."))
+            out.append(line)
+            continue
+        out.append(entry.to_line().rstrip("\n"))
+    new = "\n".join(out)
+    if new and not new.endswith("\n"):
+        new += "\n"
+    return new, notes
+
+
+def _flow_entry(line: str, file: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """A line written by hand in YAML rather than JSON, e.g. `- {id: x, task: y, …}`."""
+    root, found = parse(line, file)
+    problems += [Problem(p.file, Pos(1, p.pos.col), p.rule, p.params) for p in found]
+    if root is None or not isinstance(root.value, list) or len(root.value) != 1:
+        return None
+    item = root.value[0]
+    if not isinstance(item.value, dict):
+        return None
+    return {key: _plain(value) for key, value in item.value.items()}
+
+
+def format_file(path: Path) -> Formatted:
+    text, problem = read_text(path)
+    if text is None:  # an empty file is fine; anything else is for `dvcq check` to explain
+        notes = []
+        if problem is not None and problem.rule != "empty-file":
+            notes.append(_message(problem, problem.pos.line))
+        return Formatted(path, "", "", notes)
+    raw = path.read_bytes().decode("utf-8-sig")
+    new, notes = format_text(text, str(path))
+    return Formatted(path, raw, new, notes)
+
+
+def _lock_folder(path: Path) -> Path:
+    """The progress root the file belongs to (`progress/` of `progress/2026/2026-03.yaml`)."""
+    for parent in path.resolve().parents:
+        if parent.name == "progress":
+            return parent
+    return path.parent
+
+
+def write(path: Path) -> Formatted:
+    """Format one file in place, under the same lock as `dvcq progress add`, atomically."""
+    from dvcq.files import replace_atomically
+
+    with locked(_lock_folder(path)):
+        result = format_file(path)
+        if result.changed:
+            replace_atomically(path, result.new.encode("utf-8"))
+    return result

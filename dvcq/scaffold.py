@@ -1,0 +1,262 @@
+"""`dvcq init`: a new plan repository that passes `dvcq check` before anyone edits it.
+
+Every department of every province writes a plan like the bundled one; this gives them the folders,
+git settings, pre-commit hook, editor schema and templates, and a skeleton plan whose every line is
+a valid placeholder to overwrite.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import dvcq
+from dvcq.errors import DvcqError, UsageError
+
+# The repository dvcq is installed from (an editable install or a checkout): templates and the
+# .gitattributes lines are copied from there, so a new repository starts with today's wording.
+SOURCE = Path(dvcq.__file__).resolve().parent.parent
+
+GITATTRIBUTES = (  # used when the installed dvcq came without its repository's .gitattributes
+    "# Progress files get one line per entry and are only ever appended to: git's union driver keeps\n"
+    "# the lines both branches added, so parallel `dvcq progress add` on two branches never conflicts.\n"
+    "progress/**/*.yaml merge=union\n"
+)
+GITIGNORE = "# Khóa và tệp tạm của dvcq (lock and temporary files)\nprogress/.lock\n*.tmp\n"
+PRE_COMMIT = """\
+# Kiểm tra kế hoạch và tiến độ trước mỗi lần commit (https://pre-commit.com):
+#   pip install pre-commit && pre-commit install
+# Hook dùng lệnh dvcq đã cài trong máy (language: system). Checks plans before each commit.
+repos:
+  - repo: local
+    hooks:
+      - id: dvcq-check
+        name: dvcq check
+        entry: dvcq check
+        language: system
+        files: ^(plans|progress)/.*\\.ya?ml$
+        pass_filenames: false
+"""
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    code: str
+    superior: str
+    year: int
+    place: str
+
+
+def place_of(superior: str) -> str | None:
+    """`Ủy ban nhân dân tỉnh Cao Bằng` -> `Cao Bằng` (the province or city the agency sits in)."""
+    match = re.search(r"\b(?:tỉnh|thành phố|Tỉnh|Thành phố)\s+(.+)$", superior.strip())
+    return match.group(1).strip() if match else None
+
+
+def _q(text: str) -> str:
+    """A YAML scalar for any text: JSON strings are YAML strings."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def plan_text(a: Agency) -> str:
+    year = a.year
+    return f"""\
+# yaml-language-server: $schema=../schema/plan.schema.json
+#
+# Kế hoạch triển khai thực hiện công tác dân vận chính quyền năm {year} của {a.name}.
+# Bản khung do `dvcq init` tạo: mỗi giá trị là chỗ để thay bằng nội dung thật; chạy `dvcq check`
+# sau mỗi lần sửa. Mã (id) của mục và nhiệm vụ là cố định: tiến độ tham chiếu theo mã, nên đặt một
+# lần rồi không đổi. Số thứ tự I., 1., - do dvcq tự đánh theo thứ tự trong tệp.
+
+document:
+  type: KH
+  number: null  # để trống đến khi văn thư cấp số
+  agency:
+    code: {_q(a.code)}
+    name: {_q(a.name)}
+    superior: {_q(a.superior)}
+  place: {_q(a.place)}
+  date:
+    year: {year}
+    month: null  # tháng, ngày ban hành: điền khi ký
+    day: null
+  subject: {_q(f"Triển khai thực hiện công tác dân vận chính quyền năm {year}")}
+  # Người ký: bỏ dòng authority nếu người đứng đầu ký trực tiếp.
+  signer:
+    authority: KT. GIÁM ĐỐC
+    title: PHÓ GIÁM ĐỐC
+    name: Họ và tên người ký
+
+# Căn cứ: văn bản của cấp trên mà kế hoạch thực hiện. Khi viện dẫn văn bản (ví dụ "Kế hoạch số
+# …/KH-UBND ngày …"), khai báo văn bản đó trong `directives` và ghi ký hiệu vào `refs`.
+basis:
+  - text: {_q(f"Căn cứ chức năng, nhiệm vụ được giao, {a.name} xây dựng Kế hoạch triển khai thực hiện công tác dân vận chính quyền năm {year} với các nội dung như sau:")}
+
+# I. MỤC ĐÍCH, YÊU CẦU
+objectives:
+  title: MỤC ĐÍCH, YÊU CẦU
+  items:
+    - id: nang-cao-trach-nhiem
+      text: Nâng cao trách nhiệm của người đứng đầu, công chức, viên chức, người lao động trong thực hiện công tác dân vận chính quyền.
+
+# II. NỘI DUNG THỰC HIỆN
+contents:
+  title: NỘI DUNG THỰC HIỆN
+  sections:
+    - id: lanh-dao-chi-dao
+      title: Công tác lãnh đạo, chỉ đạo
+      tasks:
+        - id: quan-triet-ke-hoach
+          text: Quán triệt, triển khai Kế hoạch này đến toàn thể công chức, viên chức, người lao động.
+          owner: VP  # đơn vị chủ trì: mã trong `units`
+          cadence: ongoing
+
+# III. TỔ CHỨC THỰC HIỆN
+organization:
+  title: TỔ CHỨC THỰC HIỆN
+  sections:
+    - id: van-phong
+      title: Văn phòng
+      unit: VP
+      tasks:
+        - id: theo-doi-don-doc
+          text: Theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này; định kỳ tổng hợp, báo cáo kết quả thực hiện theo quy định.
+          owner: VP
+          cadence: ongoing
+
+closing: {_q(f"Trên đây là Kế hoạch triển khai thực hiện công tác dân vận chính quyền năm {year} của {a.name}./.")}
+
+# Nơi nhận: dòng cuối luôn là "Lưu: VT, <đơn vị soạn thảo>."
+recipients:
+  - {_q(f"{a.superior} (b/c);")}
+  - "Lưu: VT, VP."
+
+# Đơn vị: mọi mã dùng ở owner, support, unit phải có ở đây.
+units:
+  - id: VP
+    name: Văn phòng
+
+# Văn bản được viện dẫn (symbol, type, date "YYYY-MM-DD", issuer, subject).
+directives: []
+"""
+
+
+def readme_text(a: Agency) -> str:
+    return f"""\
+# Kế hoạch công tác dân vận chính quyền — {a.name}
+
+Kho này lưu kế hoạch công tác dân vận chính quyền của {a.name} dưới dạng tệp văn bản, kiểm tra
+bằng dvcq (kho được tạo bằng `dvcq init`).
+
+- `plans/{a.year}.yaml`: kế hoạch năm {a.year}. Sửa các giá trị mẫu, rồi chạy `dvcq check`.
+- `progress/`: tiến độ thực hiện, chỉ ghi bằng `dvcq progress add` (mỗi dòng một mục).
+- `templates/`: mẫu lời văn khi in kế hoạch (`dvcq render plan -o ke-hoach.docx`).
+- `schema/`: lược đồ để trình soạn thảo gợi ý và báo lỗi khi gõ (`dvcq schema --out schema`).
+
+Các lệnh thường dùng:
+
+```sh
+dvcq check                        # kiểm tra kế hoạch và tiến độ
+dvcq show                         # xem kế hoạch dạng cây
+dvcq status                       # bảng tình hình thực hiện
+dvcq render plan -o ke-hoach.docx # in kế hoạch thành văn bản Word
+dvcq plan new-year                # bắt đầu kế hoạch năm sau từ kế hoạch năm nay
+```
+
+Kiểm tra tự động trước mỗi lần commit: `pip install pre-commit && pre-commit install`.
+"""
+
+
+def templates_dir() -> Path:
+    folder = SOURCE / "templates"
+    if not sorted(folder.glob("*.j2")):
+        raise DvcqError(
+            f"Không tìm thấy mẫu văn bản (*.j2) trong {folder}: bản dvcq đã cài không kèm thư mục "
+            "templates/. Hãy cài dvcq từ kho mã nguồn (pip install -e <kho dvcq>).",
+            f"No templates (*.j2) in {folder}: this dvcq installation has no templates/ folder. "
+            "Install dvcq from its source repository (pip install -e <dvcq checkout>).",
+        )
+    return folder
+
+
+def files_for(a: Agency) -> dict[str, bytes]:
+    """Relative path -> content, for every file of the new repository."""
+    from dvcq.schema import schemas
+
+    attributes = SOURCE / ".gitattributes"
+    out: dict[str, bytes] = {
+        f"plans/{a.year}.yaml": plan_text(a).encode("utf-8"),
+        "progress/.gitkeep": b"",
+        ".gitattributes": (
+            attributes.read_bytes() if attributes.is_file() else GITATTRIBUTES.encode("utf-8")
+        ),
+        ".gitignore": GITIGNORE.encode("utf-8"),
+        ".pre-commit-config.yaml": PRE_COMMIT.encode("utf-8"),
+        "README.md": readme_text(a).encode("utf-8"),
+    }
+    for name, text in schemas().items():
+        out[f"schema/{name}"] = text.encode("utf-8")
+    for template in sorted(templates_dir().glob("*.j2")):
+        out[f"templates/{template.name}"] = template.read_bytes()
+    return out
+
+
+def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
+    """Write the new repository into `folder` (created if missing); refuse a non-empty one."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} là một tệp, không phải thư mục.", f"{folder} is a file.")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise DvcqError(
+            f"Thư mục {folder} không trống; không ghi gì. Chọn thư mục mới, hoặc thêm --force để "
+            "ghi các tệp của dvcq vào đó (tệp trùng tên sẽ bị ghi đè).",
+            f"{folder} is not empty; nothing written. Choose a new folder, or add --force to write "
+            "dvcq's files into it (files with the same names are overwritten).",
+        )
+    from dvcq.symbols import parse_symbol
+
+    if not agency.code or parse_symbol(f"1/KH-{agency.code}") is None:
+        raise UsageError(
+            f"Chữ viết tắt “{agency.code}” không dùng được trong ký hiệu văn bản (ví dụ "
+            "1/KH-SNgV): chỉ gồm chữ cái và chữ số, không có dấu cách.",
+            f"Code “{agency.code}” cannot be used in a document symbol (e.g. 1/KH-SNgV): letters "
+            "and digits only, no spaces.",
+        )
+    if not 1900 < agency.year < 2200:
+        raise UsageError(f"Năm {agency.year} không hợp lệ.", f"Year {agency.year} is not valid.")
+    contents = files_for(agency)  # everything read and checked before anything is written
+    _check_skeleton(contents[f"plans/{agency.year}.yaml"].decode("utf-8"), agency.year)
+    from dvcq.files import replace_atomically
+
+    written = []
+    for name, data in contents.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(path, data)
+        written.append(path)
+    return written
+
+
+def _check_skeleton(text: str, year: int) -> None:
+    """The values given on the command line end up in the plan: refuse any that break it."""
+    from dvcq import rules
+    from dvcq.model import build_plan
+    from dvcq.yamlio import parse
+
+    file = f"plans/{year}.yaml"
+    node, problems = parse(text, file)
+    plan, more = build_plan(node, file, text) if node is not None else (None, [])
+    problems += more
+    if plan is not None:
+        rules.load_all()
+        problems += rules.run(plan)
+    errors = [p for p in problems if rules.level_of(p) == rules.ERROR]
+    if errors:
+        vi = "; ".join(rules.message(p, "vi") for p in errors)
+        en = "; ".join(rules.message(p, "en") for p in errors)
+        raise UsageError(
+            f"Các giá trị đã cho làm kế hoạch khung có lỗi, không ghi gì: {vi}",
+            f"The values given make the skeleton plan invalid; nothing written: {en}",
+        )

@@ -1,0 +1,193 @@
+"""JSON Schema (draft 2020-12) for plan and progress files, generated from the records themselves.
+
+The plan schema walks the dataclasses of `dvcq.model` (the same field list the model's builder
+reads, so the two cannot disagree); the progress schema follows `dvcq.progress` (FIELDS, REQUIRED,
+STATUSES). Editors use the files under `schema/` through the `yaml-language-server` modeline at the
+top of each plan; `dvcq schema --out schema` regenerates them, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import is_dataclass
+from typing import Any, Literal, get_args, get_origin
+
+from dvcq.model import Plan, _spec
+from dvcq.progress import FIELDS, REQUIRED, STATUSES
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+PLAN_FILE = "plan.schema.json"
+PROGRESS_FILE = "progress.schema.json"
+_NONE: Any = type(None)
+
+# Hover help for editors, Vietnamese first. Keys are `Record` or `Record.field`; a test checks that
+# each one still names a record or field of the model.
+DESCRIPTIONS = {
+    "Plan": "Kế hoạch công tác dân vận chính quyền (một năm). A yearly plan.",
+    "Document": "Thông tin văn bản: loại, số, cơ quan, địa danh, ngày, trích yếu, người ký.",
+    "Document.type": "Tên loại văn bản viết tắt (Phụ lục III NĐ 30/2020), ví dụ KH.",
+    "Document.number": "Số văn bản; để null đến khi văn thư cấp số. Blank until issued.",
+    "Agency": "Cơ quan ban hành và cơ quan chủ quản.",
+    "Agency.code": "Chữ viết tắt tên cơ quan trong ký hiệu, ví dụ SNgV.",
+    "DocDate": "Ngày ban hành; month và day để null khi chưa có.",
+    "Signer": "Khối chữ ký. Signature block.",
+    "Signer.authority": "TM., KT., Q., TL. hoặc TUQ. …; bỏ khi người đứng đầu ký trực tiếp.",
+    "Paragraph": "Một đoạn căn cứ. A basis paragraph.",
+    "Objective": "Một mục đích, yêu cầu.",
+    "Section": "Một mục của phần nội dung hoặc tổ chức thực hiện.",
+    "Section.unit": "Đơn vị của mục (phần tổ chức thực hiện), khai báo trong units.",
+    "Task": "Một nhiệm vụ. A task.",
+    "Task.id": "Mã cố định; tiến độ tham chiếu theo mã này, không đổi tên. Stable id.",
+    "Task.owner": "Đơn vị chủ trì (mã trong units), ghi ngay trên nhiệm vụ. Owner unit.",
+    "Task.support": "Đơn vị phối hợp (mã trong units).",
+    "Task.refs": "Ký hiệu các văn bản nhiệm vụ thực hiện, khai báo trong directives.",
+    "Task.cadence": "ongoing: thường xuyên; once: một lần (có due); periodic: định kỳ.",
+    "Task.due": "Hạn hoàn thành (YYYY-MM-DD).",
+    "Task.indicators": "Mã chỉ tiêu (khai báo trong indicators) mà nhiệm vụ báo cáo.",
+    "TasksPart": "Phần II (nội dung thực hiện) hoặc III (tổ chức thực hiện).",
+    "ObjectivesPart": "Phần I: mục đích, yêu cầu.",
+    "Unit": "Đơn vị: mã và tên. A unit.",
+    "Directive": "Văn bản được viện dẫn. A cited document.",
+    "Directive.symbol": "Số và ký hiệu, ví dụ 918/KH-UBND.",
+    "Directive.date": "Ngày ban hành (YYYY-MM-DD), viết trong dấu ngoặc kép.",
+    "Indicator": "Chỉ tiêu mà các đơn vị báo cáo kèm mục tiến độ.",
+    "Indicator.aggregation": "sum: cộng dồn trong kỳ; latest: giá trị mới nhất; max: lớn nhất.",
+    "Reporting": "Kỳ báo cáo (Nghị định 09/2019 mặc định).",
+    "Reporting.cutoff_day": "Ngày chốt số liệu hằng tháng.",
+    "Window": "Khoảng thời gian đặt riêng cho một kỳ.",
+}
+
+
+def _scalar(tp: Any) -> dict[str, Any]:
+    if tp is str:
+        return {"type": ["number", "string"]}  # `number: 12` means the text "12", as in the model
+    if tp is int:
+        return {"type": "integer"}
+    raise TypeError(f"dvcq.schema cannot describe {tp!r}; extend _describe")
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def describe(self, tp: Any) -> dict[str, Any]:
+        origin, args = get_origin(tp), get_args(tp)
+        if origin in (types.UnionType, typing.Union):
+            inner = [a for a in args if a is not _NONE]
+            if len(inner) != 1 or len(args) != 2:
+                raise TypeError(f"dvcq.schema cannot describe {tp!r}")
+            schema = self.describe(inner[0])
+            if isinstance(schema.get("type"), str):
+                return {**schema, "type": [schema["type"], "null"]}
+            if isinstance(schema.get("type"), list):
+                return {**schema, "type": [*schema["type"], "null"]}
+            return {"anyOf": [schema, {"type": "null"}]}
+        if origin is list:
+            return {"type": "array", "items": self.describe(args[0])}
+        if origin is Literal:
+            return {"type": "string", "enum": list(args)}
+        if isinstance(tp, type) and is_dataclass(tp):
+            name = tp.__name__
+            if name not in self.defs:
+                self.defs[name] = {}  # reserved first: records may refer to each other
+                self.defs[name] = self.record(tp)
+            return {"$ref": f"#/$defs/{name}"}
+        return _scalar(tp)
+
+    def record(self, cls: Any) -> dict[str, Any]:
+        name = cls.__name__
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field_name, tp, is_required, default in _spec(cls):
+            schema = self.describe(tp)
+            if not is_required:
+                value = default()
+                if isinstance(value, str | int) and not isinstance(value, bool):
+                    schema["default"] = value
+            note = DESCRIPTIONS.get(f"{name}.{field_name}")
+            if note:
+                schema["description"] = note
+            properties[field_name] = schema
+            if is_required:
+                required.append(field_name)
+        out: dict[str, Any] = {
+            "title": name,
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        if required:
+            out["required"] = required
+        if name in DESCRIPTIONS:
+            out["description"] = DESCRIPTIONS[name]
+        return out
+
+
+def plan_schema() -> dict[str, Any]:
+    walker = _Walker()
+    walker.describe(Plan)
+    root = walker.defs.pop("Plan")
+    return {
+        "$schema": DRAFT,
+        **root,
+        "title": "dvcq plan (kế hoạch công tác dân vận chính quyền)",
+        "$defs": walker.defs,
+    }
+
+
+def progress_schema() -> dict[str, Any]:
+    text_like = {"type": ["number", "string"]}  # numbers are read as text, as for plans
+    properties: dict[str, Any] = {
+        "id": {**text_like, "description": "Mã mục, duy nhất (YYYYMMDD-xxxxxxxx)."},
+        "task": {**text_like, "description": "Mã nhiệm vụ trong kế hoạch."},
+        "date": {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}$",
+            "description": "Ngày của mục (YYYY-MM-DD).",
+        },
+        "unit": {**text_like, "description": "Mã đơn vị báo cáo (trong units của kế hoạch)."},
+        "status": {
+            "type": "string",
+            "enum": list(STATUSES),
+            "description": "; ".join(f"{key}: {vi} ({en})" for key, (vi, en) in STATUSES.items()),
+        },
+        "result": {**text_like, "description": "Kết quả thực hiện."},
+        "evidence": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Số, ký hiệu văn bản minh chứng.",
+        },
+        "values": {
+            "type": "object",
+            "additionalProperties": {"type": "number", "minimum": 0},
+            "description": "Giá trị chỉ tiêu: mã chỉ tiêu → số (không âm).",
+        },
+        "author": {**text_like, "description": "Người ghi."},
+        "supersedes": {**text_like, "description": "Mã mục được mục này đính chính."},
+    }
+    if list(properties) != list(FIELDS):  # pragma: no cover - caught by the tests
+        raise RuntimeError("progress schema out of step with dvcq.progress.FIELDS")
+    return {
+        "$schema": DRAFT,
+        "title": "dvcq progress file (tiến độ: mỗi dòng một mục)",
+        "type": "array",
+        "items": {
+            "title": "Entry",
+            "type": "object",
+            "properties": properties,
+            "required": list(REQUIRED),
+            "additionalProperties": False,
+        },
+    }
+
+
+def dump(schema: dict[str, Any]) -> str:
+    """Deterministic text: sorted keys, two-space indent, UTF-8 as is, one trailing newline."""
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def schemas() -> dict[str, str]:
+    """File name -> text, for every schema dvcq ships."""
+    return {PLAN_FILE: dump(plan_schema()), PROGRESS_FILE: dump(progress_schema())}

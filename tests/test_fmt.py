@@ -1,0 +1,93 @@
+"""`dvcq fmt`: progress files back in canonical form; comments kept; plans never touched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from dvcq.progress import read_progress
+
+ROOT = Path(__file__).resolve().parents[1]
+CANONICAL = (
+    '- {"id": "20260306-00000012", "task": "quy-che-tiep-cong-dan", "date": "2026-03-06", '
+    '"unit": "VP", "status": "dang-thuc-hien", "result": "Tiếp công dân định kỳ.", '
+    '"values": {"luot-tiep-cong-dan": 3}, "author": "Văn phòng Sở"}'
+)
+MESSY = (
+    '- {"author": "Văn phòng Sở",  "task":"quy-che-tiep-cong-dan", "id": "20260306-00000012", '
+    '"values": {"luot-tiep-cong-dan": 3}, "date": "2026-03-06", "unit": "VP", '
+    '"status": "dang-thuc-hien",   "result": "Tiếp công dân định kỳ."}'
+)
+FLOW = (
+    "- {id: 20260307-00000013, task: ban-hanh-ke-hoach-cu-the, date: '2026-03-07', unit: LDS, "
+    "status: hoan-thanh, result: Đã ban hành., author: VP, evidence: [45/SNgV-VP]}"
+)
+FLOW_CANONICAL = (
+    '- {"id": "20260307-00000013", "task": "ban-hanh-ke-hoach-cu-the", "date": "2026-03-07", '
+    '"unit": "LDS", "status": "hoan-thanh", "result": "Đã ban hành.", "evidence": ["45/SNgV-VP"], '
+    '"author": "VP"}'
+)
+
+
+def dvcq(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
+    return subprocess.run(
+        [sys.executable, "-m", "dvcq", *args], cwd=cwd, capture_output=True, text=True, env=env
+    )
+
+
+def month_file(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "progress" / "2026" / "2026-03.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_fmt_rewrites_entries_and_keeps_comments_and_order(tmp_path: Path) -> None:
+    path = month_file(tmp_path, "# Tiến độ tháng 3.", MESSY, "", "# sửa tay", FLOW)
+    before = read_progress([path]).entries
+    check = dvcq("fmt", "--check", cwd=tmp_path)
+    assert check.returncode == 1
+    assert "progress/2026/2026-03.yaml" in check.stdout
+    assert MESSY in path.read_text(encoding="utf-8")  # --check writes nothing
+    run = dvcq("fmt", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == "\n".join(
+        ["# Tiến độ tháng 3.", CANONICAL, "", "# sửa tay", FLOW_CANONICAL, ""]
+    )
+    after = read_progress([path]).entries
+    assert [e.to_line() for e in after] == [e.to_line() for e in before]
+    again = dvcq("fmt", "--check", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout
+    assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_fmt_leaves_an_unsound_entry_alone_and_says_so(tmp_path: Path) -> None:
+    bad = MESSY.replace('"unit": "VP"', '"unit": "VP", "ghi-chu": "x"')
+    path = month_file(tmp_path, bad, FLOW)
+    run = dvcq("fmt", str(path), cwd=tmp_path)
+    assert run.returncode == 1
+    assert "2026-03.yaml:1:" in run.stderr and "ghi-chu" in run.stderr
+    assert path.read_text(encoding="utf-8") == f"{bad}\n{FLOW_CANONICAL}\n"
+
+
+def test_fmt_refuses_plans(tmp_path: Path) -> None:
+    plan = tmp_path / "plans" / "2026.yaml"
+    plan.parent.mkdir()
+    original = (ROOT / "plans" / "2026.yaml").read_bytes()
+    plan.write_bytes(original)
+    for target in ("plans/2026.yaml", "plans"):
+        run = dvcq("fmt", target, cwd=tmp_path)
+        assert run.returncode == 2
+        assert "kế hoạch do người viết" in run.stderr and "Traceback" not in run.stderr
+    elsewhere = tmp_path / "ke-hoach.yaml"  # a plan outside plans/ is known by its content
+    elsewhere.write_bytes(original)
+    assert dvcq("fmt", "ke-hoach.yaml", cwd=tmp_path).returncode == 2
+    assert plan.read_bytes() == original == elsewhere.read_bytes()
+
+
+def test_the_example_progress_files_are_already_canonical() -> None:
+    run = dvcq("fmt", "--check", "examples/progress", cwd=ROOT)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -1,0 +1,201 @@
+"""`dvcq init` and `dvcq plan new-year`: new plan repositories and next year's plan."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from dvcq.checker import read_plan
+from dvcq.newyear import FLAG
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "plans" / "2026.yaml"
+AGENCY = [
+    "--agency",
+    "Sở Tư pháp",
+    "--code",
+    "STP",
+    "--superior",
+    "Ủy ban nhân dân tỉnh Lạng Sơn",
+    "--year",
+    "2027",
+]
+
+
+def dvcq(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
+    env.update({"COLUMNS": "100", "DVCQ_TODAY": "2027-05-20"})
+    return subprocess.run(
+        [sys.executable, "-m", "dvcq", *args], cwd=cwd, capture_output=True, text=True, env=env
+    )
+
+
+# --- dvcq init ---------------------------------------------------------------------------------
+
+
+def test_a_new_repository_passes_check_status_and_render_without_edits(tmp_path: Path) -> None:
+    repo = tmp_path / "so-tu-phap"
+    run = dvcq("init", str(repo), *AGENCY)
+    assert run.returncode == 0, run.stderr
+    check = dvcq("check", cwd=repo)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "0 lỗi, 0 cảnh báo" in check.stdout
+    status = dvcq("status", cwd=repo)
+    assert status.returncode == 0, status.stderr
+    assert "quan-triet" in status.stdout
+    render = dvcq("render", "plan", "-o", "x.docx", cwd=repo)
+    assert render.returncode == 0, render.stderr
+    assert (repo / "x.docx").stat().st_size > 5000
+
+
+def test_init_writes_the_repository_layout(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    assert dvcq("init", str(repo), *AGENCY).returncode == 0
+    files = sorted(str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file())
+    templates = sorted(f"templates/{p.name}" for p in (ROOT / "templates").glob("*.j2"))
+    assert files == sorted(
+        [
+            ".gitattributes",
+            ".gitignore",
+            ".pre-commit-config.yaml",
+            "README.md",
+            "plans/2027.yaml",
+            "progress/.gitkeep",
+            "schema/plan.schema.json",
+            "schema/progress.schema.json",
+            *templates,
+        ]
+    )
+    for name in [*templates, ".gitattributes", "schema/plan.schema.json"]:
+        source = ROOT / name
+        assert (repo / name).read_bytes() == source.read_bytes(), name
+    assert {"progress/.lock", "*.tmp"} <= set((repo / ".gitignore").read_text().splitlines())
+    text = (repo / "plans/2027.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/plan.schema.json\n")
+    plan = yaml.safe_load(text)
+    schema = json.loads((repo / "schema/plan.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(plan)
+    document = plan["document"]
+    assert document["agency"] == {
+        "code": "STP",
+        "name": "Sở Tư pháp",
+        "superior": "Ủy ban nhân dân tỉnh Lạng Sơn",
+    }
+    assert (document["place"], document["date"]["year"], document["number"]) == (
+        "Lạng Sơn",
+        2027,
+        None,
+    )
+    assert plan["recipients"][-1] == "Lưu: VT, VP."
+    assert plan["closing"].endswith("năm 2027 của Sở Tư pháp./.")
+    tasks = [
+        t
+        for part in ("contents", "organization")
+        for s in plan[part]["sections"]
+        for t in s["tasks"]
+    ]
+    assert tasks and all(t["owner"] == "VP" for t in tasks)
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert "Kế hoạch công tác dân vận chính quyền — Sở Tư pháp" in readme
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["id"] == "dvcq-check"
+
+
+def test_init_refuses_a_non_empty_folder_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("giữ lại", encoding="utf-8")
+    run = dvcq("init", str(tmp_path), *AGENCY)
+    assert run.returncode == 1
+    assert "không trống" in run.stderr and "--force" in run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert dvcq("init", str(tmp_path), *AGENCY, "--force").returncode == 0
+    assert (tmp_path / "plans/2027.yaml").is_file()
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "giữ lại"
+
+
+def test_init_needs_a_place_and_values_that_make_a_valid_plan(tmp_path: Path) -> None:
+    args = [a if a != "Ủy ban nhân dân tỉnh Lạng Sơn" else "Bộ Tư pháp" for a in AGENCY]
+    run = dvcq("init", str(tmp_path / "a"), *args)
+    assert run.returncode == 2 and "--place" in run.stderr
+    assert dvcq("init", str(tmp_path / "a"), *args, "--place", "Hà Nội").returncode == 0
+    bad = [a if a != "STP" else "S T P" for a in AGENCY]
+    run = dvcq("init", str(tmp_path / "b"), *bad)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+
+
+# --- dvcq plan new-year ----------------------------------------------------------------------
+
+
+def test_new_year_from_the_bundled_plan(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    source = tmp_path / "plans" / "2026.yaml"
+    source.write_bytes(PLAN.read_bytes())
+    run = dvcq("plan", "new-year", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    target = tmp_path / "plans" / "2027.yaml"
+    assert "plans/2027.yaml" in run.stdout
+    check = dvcq("check", "plans/2027.yaml", cwd=tmp_path)
+    assert check.returncode == 0, check.stdout
+    assert " 0 lỗi" in check.stdout
+    old_plan, _ = read_plan(source)
+    new_plan, _ = read_plan(target)
+    assert old_plan is not None and new_plan is not None
+    assert [t.id for t in new_plan.tasks()] == [t.id for t in old_plan.tasks()]
+    assert [s.id for s in new_plan.sections()] == [s.id for s in old_plan.sections()]
+    assert [o.id for o in new_plan.objectives.items] == [o.id for o in old_plan.objectives.items]
+    assert new_plan.document.date.year == 2027
+    assert (new_plan.document.date.month, new_plan.document.date.day) == (4, None)
+    # Line for line the source, but for the year and the inserted review comments.
+    old_lines = PLAN.read_text(encoding="utf-8").split("\n")
+    new_lines = target.read_text(encoding="utf-8").split("\n")
+    kept = [line for line in new_lines if FLAG not in line]
+    changed = [(a, b) for a, b in zip(old_lines, kept, strict=True) if a != b]
+    assert changed == [("    year: 2026", "    year: 2027")]
+    flags = [line.strip() for line in new_lines if FLAG in line]
+    assert len([f for f in flags if "văn bản viện dẫn" in f]) == len(old_plan.directives)
+    assert any("căn cứ" in f for f in flags) and any("người ký" in f for f in flags)
+    subject = new_lines.index(
+        "  subject: Triển khai thực hiện công tác dân vận chính quyền năm 2026"
+    )
+    assert "nhắc năm 2026" in new_lines[subject - 1]
+    # Nothing of the year's progress comes along.
+    assert not (tmp_path / "progress").exists()
+
+
+def test_new_year_clears_number_and_day_and_moves_due_dates(tmp_path: Path) -> None:
+    text = (ROOT / "tests/data/minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  number: null", '  number: "45"  # số do văn thư cấp')
+    text = text.replace(
+        "          owner: VP\n",
+        '          owner: VP\n          cadence: once\n          due: "2026-06-30"\n',
+        1,
+    )
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans/2026.yaml").write_text(text, encoding="utf-8")
+    run = dvcq("plan", "new-year", "--from", "plans/2026.yaml", "--year", "2028", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    out = (tmp_path / "plans/2028.yaml").read_text(encoding="utf-8")
+    assert "  number: null  # số do văn thư cấp" in out
+    assert "    day: null\n" in out and "    year: 2028\n" in out
+    assert '          due: "2028-06-30"\n' in out
+    assert re.search(r"# XEM LẠI \(review\): hạn hoàn thành.*\n +due:", out)
+    assert dvcq("check", "plans/2028.yaml", cwd=tmp_path).returncode == 0
+
+
+def test_new_year_never_overwrites_without_force(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans/2026.yaml").write_bytes(PLAN.read_bytes())
+    (tmp_path / "plans/2027.yaml").write_text("# bản đang viết\n", encoding="utf-8")
+    run = dvcq("plan", "new-year", "--from", "plans/2026.yaml", cwd=tmp_path)
+    assert run.returncode == 1 and "--force" in run.stderr
+    assert (tmp_path / "plans/2027.yaml").read_text(encoding="utf-8") == "# bản đang viết\n"
+    run = dvcq("plan", "new-year", "--from", "plans/2026.yaml", "--force", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert FLAG in (tmp_path / "plans/2027.yaml").read_text(encoding="utf-8")
