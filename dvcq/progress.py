@@ -239,27 +239,47 @@ def _entry(
     field_pos: dict[str, Pos] | None = None,
 ) -> Entry | None:
     """Build one entry, reporting schema problems; None when the entry cannot be used."""
-    if _well_formed(data):  # the common case, checked cheaply: a line as dvcq writes it
-        return Entry(
-            data["id"],
-            data["task"],
-            data["date"],
-            data["unit"],
-            data["status"],
-            data["result"],
-            data["author"],
-            data.get("evidence", []),
-            data.get("values", {}),
-            data.get("supersedes"),
+    if not _well_formed(data):  # the common case is checked cheaply: a line as dvcq writes it
+        probe = Entry(
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
             file=file,
             line=line,
             col=col,
             text=text,
             field_pos=field_pos,
-        )
-    probe = Entry(
-        "", "", "", "", "", "", "", file=file, line=line, col=col, text=text, field_pos=field_pos
+        )  # only to tell positions
+        repaired = _repair(data, probe, problems)
+        if repaired is None:
+            return None
+        data = repaired
+    return Entry(
+        data["id"],
+        data["task"],
+        data["date"],
+        data["unit"],
+        data["status"],
+        data["result"],
+        data["author"],
+        data.get("evidence", []),
+        data.get("values", {}),
+        data.get("supersedes"),
+        file=file,
+        line=line,
+        col=col,
+        text=text,
+        field_pos=field_pos,
     )
+
+
+def _repair(data: dict[str, Any], probe: Entry, problems: list[Problem]) -> dict[str, Any] | None:
+    """Report what is wrong with an entry; the usable fields, or None when it cannot be used."""
+    file, line, col = probe.file, probe.line, probe.col
     bad = False
     for key in data:
         if key not in FIELDS:
@@ -335,23 +355,12 @@ def _entry(
             )
         )
         return None
-    return Entry(
-        data["id"],
-        data["task"],
-        data["date"],
-        data["unit"],
-        data["status"],
-        data["result"],
-        data["author"],
-        [nfc(e) for e in evidence],
-        values,
-        supersedes,
-        file=file,
-        line=line,
-        col=col,
-        text=text,
-        field_pos=field_pos,
-    )
+    return {
+        **data,
+        "evidence": [nfc(e) for e in evidence],
+        "values": values,
+        "supersedes": supersedes,
+    }
 
 
 _FIELD_SET = frozenset(FIELDS)

@@ -17,6 +17,13 @@ COMMANDS = {
     "render": "render",
     "progress": "progress",
     "status": "status",
+    "report": "report",
+    "export": "export",
+    "diff": "diff",
+    "schema": "schema",
+    "init": "init",
+    "plan": "plan",
+    "fmt": "fmt",
 }
 
 

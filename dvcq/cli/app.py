@@ -51,6 +51,11 @@ AsOfOption = Annotated[
     str | None,
     typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay."),
 ]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Thư mục mẫu văn bản (mặc định: templates/)."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả nếu đã có.")]
 DebugOption = Annotated[
     bool,
     typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ (dành cho lập trình viên)."),

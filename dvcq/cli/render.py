@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.cli.app import DebugOption, ForceOption, LangOption, TemplatesOption, app, use_lang
 from dvcq.errors import UsageError
 
 render_app = typer.Typer(
@@ -35,11 +35,8 @@ def render_plan(
     plan: Annotated[
         Path | None, typer.Argument(help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/).")
     ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", help="Thư mục mẫu văn bản (mặc định: templates/)."),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả nếu đã có.")] = False,
+    templates: TemplatesOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> int:
