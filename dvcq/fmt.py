@@ -15,7 +15,7 @@ from typing import Any
 
 from dvcq.errors import UsageError
 from dvcq.problems import Pos, Problem
-from dvcq.progress import _entry, _json_line, _plain, locked
+from dvcq.progress import entry_from_data, json_line, locked, plain
 from dvcq.yamlio import parse, read_text
 
 
@@ -115,13 +115,13 @@ def format_text(text: str, file: str) -> tuple[str, list[Note]]:
         if not line.startswith("- "):
             out.append(line)
             continue
-        data = _json_line(line)
+        data = json_line(line)
         problems: list[Problem] = []
         if data is None:
             data = _flow_entry(line, file, problems)
         entry = None
         if data is not None:
-            entry = _entry(data, file, number, 3, problems, text=line)
+            entry = entry_from_data(data, file, number, 3, problems, text=line)
         if entry is None or problems:
             notes += [_message(p, number) for p in problems]
             if not problems:
@@ -144,7 +144,7 @@ def _flow_entry(line: str, file: str, problems: list[Problem]) -> dict[str, Any]
     item = root.value[0]
     if not isinstance(item.value, dict):
         return None
-    return {key: _plain(value) for key, value in item.value.items()}
+    return {key: plain(value) for key, value in item.value.items()}
 
 
 def format_file(path: Path) -> Formatted:

@@ -141,18 +141,18 @@ def _read_file(path: Path, progress: Progress) -> None:
     for number, line in enumerate(nfc(text).split("\n"), 1):
         if not line or line[0] == "#" or not line.strip():
             continue
-        data = _json_line(line)
+        data = json_line(line)
         if data is None:  # not the shape dvcq writes: let the YAML reader judge the whole file
             _read_yaml(text, file, progress)
             return
-        entry = _entry(data, file, number, 3, problems, text=line)
+        entry = entry_from_data(data, file, number, 3, problems, text=line)
         if entry is not None:
             entries.append(entry)
     progress.entries += entries
     progress.problems += problems
 
 
-def _json_line(line: str) -> dict[str, Any] | None:
+def json_line(line: str) -> dict[str, Any] | None:
     """The entry on a line as dvcq writes it, or None to hand the file to the YAML reader."""
     if not line.startswith("- {") or "\r" in line:
         return None
@@ -214,22 +214,24 @@ def _read_yaml(text: str, file: str, progress: Progress) -> None:
                 )
             )
             continue
-        data = {key: _plain(value) for key, value in node.value.items()}
+        data = {key: plain(value) for key, value in node.value.items()}
         positions = {key: value.pos for key, value in node.value.items()}
-        entry = _entry(data, file, node.line, node.col, progress.problems, field_pos=positions)
+        entry = entry_from_data(
+            data, file, node.line, node.col, progress.problems, field_pos=positions
+        )
         if entry is not None:
             progress.entries.append(entry)
 
 
-def _plain(node: Node) -> Any:
+def plain(node: Node) -> Any:
     if isinstance(node.value, list):
-        return [_plain(item) for item in node.value]
+        return [plain(item) for item in node.value]
     if isinstance(node.value, dict):
-        return {key: _plain(value) for key, value in node.value.items()}
+        return {key: plain(value) for key, value in node.value.items()}
     return node.value
 
 
-def _entry(
+def entry_from_data(
     data: dict[str, Any],
     file: str,
     line: int,
