@@ -32,6 +32,13 @@ DVCQ = str(BIN / "dvcq")
 PY = sys.executable
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Tasks copied from one pattern share lists; dvcq refuses aliases, so write them out."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def synthetic_plan(tasks: int, path: Path) -> Path:
     """plans/2026.yaml grown (or cut) to `tasks` tasks, spread over as many sections as needed."""
     plan: dict[str, Any] = yaml.safe_load(

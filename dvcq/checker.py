@@ -29,14 +29,19 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     text, problem = read_text(path)
     if text is None:
         return None, [problem] if problem else []
-    node, problems = parse(text, str(path))
-    if node is None:
-        return None, problems
-    plan, more = build_plan(node, str(path), text)
-    problems += more
+    plan, problems = plan_from_text(text, str(path))
     if plan is not None:
         problems += rules.run(plan)
     return plan, problems
+
+
+def plan_from_text(text: str, file: str) -> tuple[Plan | None, list[Problem]]:
+    """Build a plan from YAML text through the one YAML door, without running the rules."""
+    node, problems = parse(text, file)
+    if node is None:
+        return None, problems
+    plan, more = build_plan(node, file, text)
+    return plan, problems + more
 
 
 def open_plan(path: Path) -> Plan:

@@ -1,32 +1,26 @@
-"""Semantic diff of two plans by stable id, plans read from git revisions, and git's textconv view.
+"""Semantic diff of two plans by stable id (revisions.py reads them, diff_output.py shows them).
 
 `diff_plans` compares the records, not the lines: a task keeps its id when it moves or is
 reworded, so the diff says "task X moved to section Y" or "owner of task X: VP → LDS" where a line
 diff shows a block deleted and another added. Prose is compared word by word (NFC, whitespace-split,
-so re-wrapping a YAML string is no change). `textconv` flattens a plan into one line per field,
-each prefixed with its id path, for `git diff` through a textconv driver.
+so re-wrapping a YAML string is no change).
 """
 
 from __future__ import annotations
 
 import difflib
-import json
-import subprocess
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from dvcq.errors import DvcqError
-from dvcq.model import DocDate, Objective, Plan, Section, Task, TasksPart, build_plan
-from dvcq.problems import Problem
-from dvcq.yamlio import nfc, parse, read_text
+from dvcq.model import DocDate, Objective, Plan, Section, Task, TasksPart
+from dvcq.yamlio import nfc
 
 JSON_VERSION = 1
 Words = list[tuple[str, str]]  # ("=" | "-" | "+", words joined by single spaces)
 
 # Scope of a change -> (Vietnamese noun, English noun), for messages.
-_SCOPES = {
+SCOPES = {
     "document": ("thông tin văn bản", "document"),
     "basis": ("đoạn căn cứ", "basis paragraph"),
     "part": ("phần", "part"),
@@ -96,7 +90,7 @@ class Change:
 
     def message(self, lang: str, markdown: bool = False) -> str:
         vi = lang == "vi"
-        noun = _SCOPES[self.scope][0 if vi else 1]
+        noun = SCOPES[self.scope][0 if vi else 1]
         shown = _PARTS.get(self.id, self.id) if self.scope == "part" else self.id
         what = f"{noun} {_code(shown, markdown)}" if shown and self.scope != "document" else noun
         old, new = _value(self.old, lang, markdown), _value(self.new, lang, markdown)
@@ -153,13 +147,15 @@ def _value(value: Any, lang: str, markdown: bool) -> str:
     text = str(value)
     if not markdown:
         return text
-    return f"`{text}`" if len(text) <= 40 and not any(c.isspace() for c in text) else _md(text)
+    return (
+        f"`{text}`" if len(text) <= 40 and not any(c.isspace() for c in text) else md_escape(text)
+    )
 
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_~[]<>|#"})
 
 
-def _md(text: str) -> str:
+def md_escape(text: str) -> str:
     return text.translate(_MD_SPECIAL)
 
 
@@ -195,11 +191,11 @@ def render_words(words: Words, markdown: bool = False, context: int = 6) -> str:
                 pieces.append("…")
                 pieces += [" ".join(w[-context:])] if before else []
                 text = " ".join(pieces)
-            parts.append(_md(text) if markdown else text)
+            parts.append(md_escape(text) if markdown else text)
         elif op == "-":
-            parts.append(f"~~{_md(text)}~~" if markdown else f"[-{text}-]")
+            parts.append(f"~~{md_escape(text)}~~" if markdown else f"[-{text}-]")
         else:
-            parts.append(f"**{_md(text)}**" if markdown else f"{{+{text}+}}")
+            parts.append(f"**{md_escape(text)}**" if markdown else f"{{+{text}+}}")
     return " ".join(parts)
 
 
@@ -221,9 +217,9 @@ def diff_plans(old: Plan, new: Plan) -> list[Change]:
         out.append(Change("closing-reworded", "closing", "", old.closing, new.closing, words=words))
     out += _paragraphs("recipient", old.recipients, new.recipients)
     out += _records("unit", _units(old), _units(new))
-    out += _records("directive", _directives(old), _directives(new))
-    out += _records("indicator", _indicators(old), _indicators(new))
-    out += _fields("reporting", "", None, _reporting(old), _reporting(new))
+    out += _records("directive", directive_fields(old), directive_fields(new))
+    out += _records("indicator", indicator_fields(old), indicator_fields(new))
+    out += _fields("reporting", "", None, reporting_fields(old), reporting_fields(new))
     return out
 
 
@@ -235,7 +231,7 @@ def _units(plan: Plan) -> dict[str, dict[str, Any]]:
     return {u.id: {"name": u.name} for u in plan.units}
 
 
-def _directives(plan: Plan) -> dict[str, dict[str, Any]]:
+def directive_fields(plan: Plan) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for d in plan.directives:
         out.setdefault(
@@ -244,14 +240,14 @@ def _directives(plan: Plan) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _indicators(plan: Plan) -> dict[str, dict[str, Any]]:
+def indicator_fields(plan: Plan) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for i in plan.indicators:
         out.setdefault(i.key, {"name": i.name, "unit": i.unit, "aggregation": i.aggregation})
     return out
 
 
-def _reporting(plan: Plan) -> dict[str, Any]:
+def reporting_fields(plan: Plan) -> dict[str, Any]:
     r = plan.reporting
     return {
         "cutoff_day": r.cutoff_day,
@@ -265,7 +261,7 @@ def date_text(date: DocDate) -> str:
     return f"{date.year}-{month}-{day}"
 
 
-def _document_fields(plan: Plan) -> dict[str, Any]:
+def document_fields(plan: Plan) -> dict[str, Any]:
     doc = plan.document
     signer = doc.signer
     return {
@@ -285,7 +281,7 @@ def _document_fields(plan: Plan) -> dict[str, Any]:
 
 
 def _document(old: Plan, new: Plan) -> list[Change]:
-    a, b = _document_fields(old), _document_fields(new)
+    a, b = document_fields(old), document_fields(new)
     return [
         Change("document-changed", "document", name, a[name], b[name], field=name)
         for name in a
@@ -561,243 +557,3 @@ def _tasks(old: Plan, new: Plan) -> list[Change]:
     for key in order:
         rank.setdefault(key, len(rank))
     return sorted(out, key=lambda c: rank.get(c.section or "", len(rank)))
-
-
-# --- reading plans from files and git ------------------------------------------------------------
-
-
-@dataclass
-class Side:
-    """One side of a diff: where the plan came from, and the plan."""
-
-    label: str  # e.g. "HEAD:plans/2026.yaml" or "plans/2026.yaml"
-    plan: Plan
-    problems: list[Problem] = field(default_factory=list)
-
-
-def plan_from_text(text: str, file: str) -> tuple[Plan | None, list[Problem]]:
-    """Build a plan from YAML text through the one YAML door; rules are not run."""
-    node, problems = parse(text, file)
-    if node is None:
-        return None, problems
-    plan, more = build_plan(node, file, text)
-    return plan, problems + more
-
-
-def _unbuildable(file: str, problems: list[Problem]) -> DvcqError:
-    from dvcq import rules
-
-    rules.load_all()
-    if not problems:
-        return DvcqError(f"Không đọc được kế hoạch {file}.", f"Cannot read plan {file}.")
-    first = min(problems, key=lambda p: p.sort_key)
-    where = f"{first.file}:{first.pos.line}:{first.pos.col}"
-    return DvcqError(
-        f"Không dựng được kế hoạch {file} để so sánh; lỗi đầu tiên ở {where}: "
-        f"{rules.message(first, 'vi')}",
-        f"Cannot build plan {file} to compare it; first problem at {where}: "
-        f"{rules.message(first, 'en')}",
-    )
-
-
-def load_text(text: str, label: str) -> Side:
-    plan, problems = plan_from_text(text, label)
-    if plan is None:
-        raise _unbuildable(label, problems)
-    return Side(label, plan, problems)
-
-
-def load_file(path: Path) -> Side:
-    text, problem = read_text(path)
-    if text is None:
-        raise _unbuildable(str(path), [problem] if problem else [])
-    return load_text(text, str(path))
-
-
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise DvcqError(
-            "Không tìm thấy chương trình git; hãy cài git hoặc so sánh hai tệp: dvcq diff A.yaml B.yaml.",
-            "git is not installed; install it or compare two files: dvcq diff A.yaml B.yaml.",
-        ) from None
-
-
-def repo_root(path: Path) -> Path:
-    """The top folder of the git repository holding `path`, or stop with why."""
-    folder = path.resolve().parent
-    while not folder.is_dir():  # the file (and its folder) may exist only in history
-        folder = folder.parent
-    run = _git(["rev-parse", "--show-toplevel"], folder)
-    if run.returncode != 0:
-        raise DvcqError(
-            f"Thư mục {folder} không nằm trong kho git, nên không so sánh theo phiên bản được. "
-            "Hãy chạy trong kho git, hoặc so sánh hai tệp: dvcq diff A.yaml B.yaml.",
-            f"Folder {folder} is not inside a git repository, so there are no revisions to "
-            "compare. Run inside a git repository, or compare two files: dvcq diff A.yaml B.yaml.",
-        )
-    return Path(run.stdout.decode("utf-8", "replace").strip())
-
-
-def load_revision(rev: str, path: Path) -> Side:
-    """The plan at `path` as committed in revision `rev` (`git show REV:path`)."""
-    root = repo_root(path)
-    rel = path.resolve().relative_to(root.resolve()).as_posix()
-    label = f"{rev}:{rel}"
-    if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
-        raise DvcqError(
-            f"Không có phiên bản “{rev}” trong kho git {root}. Xem các phiên bản bằng `git log`.",
-            f"There is no revision “{rev}” in the git repository {root}. See `git log`.",
-        )
-    run = _git(["show", f"{rev}:{rel}"], root)
-    if run.returncode != 0:
-        raise DvcqError(
-            f"Tệp {rel} không có trong phiên bản {rev}. Chọn tệp khác bằng --path.",
-            f"File {rel} does not exist at revision {rev}. Name another one with --path.",
-        )
-    data = run.stdout
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DvcqError(
-            f"Tệp {label} không phải văn bản UTF-8.", f"File {label} is not UTF-8 text."
-        ) from None
-    return load_text(text, label)
-
-
-# --- output ------------------------------------------------------------------------------------
-
-
-def _groups(changes: list[Change], old: Plan, new: Plan) -> list[tuple[str, list[Change]]]:
-    """Changes grouped under headings: one per section, one per other scope, in order."""
-    titles = {s.id: s.title for s in old.sections()} | {s.id: s.title for s in new.sections()}
-    groups: dict[str, list[Change]] = {}
-    for change in changes:
-        key = f"section:{change.section}" if change.section else change.scope
-        groups.setdefault(key, []).append(change)
-    out = []
-    for key, items in groups.items():
-        if key.startswith("section:"):
-            sid = key.partition(":")[2]
-            heading = f"{titles.get(sid, sid)} [{sid}]"
-        else:
-            heading = "__" + key
-        out.append((heading, items))
-    return out
-
-
-def _heading(heading: str, lang: str) -> str:
-    if heading.startswith("__"):
-        noun = _SCOPES[heading[2:]][0 if lang == "vi" else 1]
-        return noun[:1].upper() + noun[1:]
-    return heading
-
-
-def _count(n: int, lang: str) -> str:
-    if lang == "vi":
-        return f"{n} thay đổi" if n else "Không có thay đổi về nội dung"
-    return f"{n} change{'s' if n != 1 else ''}" if n else "No change in content"
-
-
-def to_text(changes: list[Change], old: Side, new: Side, lang: str) -> str:
-    lines = [f"{old.label} → {new.label}: {_count(len(changes), lang)}"]
-    for heading, items in _groups(changes, old.plan, new.plan):
-        lines.append("")
-        lines.append(_heading(heading, lang))
-        lines += [f"  {c.kind}: {c.message(lang)}" for c in items]
-    return "\n".join(lines) + "\n"
-
-
-def to_markdown(changes: list[Change], old: Side, new: Side, lang: str) -> str:
-    title = "Thay đổi kế hoạch" if lang == "vi" else "Plan changes"
-    lines = [
-        f"## {title}: `{old.label}` → `{new.label}`",
-        "",
-        f"{_count(len(changes), lang)}.",
-    ]
-    for heading, items in _groups(changes, old.plan, new.plan):
-        lines += ["", f"### {_md(_heading(heading, lang))}", ""]
-        lines += [f"- {c.message(lang, markdown=True)}" for c in items]
-    return "\n".join(lines) + "\n"
-
-
-def to_json(changes: list[Change], old: Side, new: Side, lang: str) -> str:
-    data = {
-        "version": JSON_VERSION,
-        "old": old.label,
-        "new": new.label,
-        "count": len(changes),
-        "changes": [c.as_dict(lang) for c in changes],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# --- textconv ----------------------------------------------------------------------------------
-
-
-def textconv_lines(plan: Plan) -> Iterator[str]:
-    """The plan flattened to one line per field, each led by its id path, in document order."""
-
-    def line(path: str, value: Any) -> Iterator[str]:
-        if value is None or value == "":
-            return
-        yield f"{path}: {' '.join(nfc(str(value)).split())}"
-
-    for name, value in _document_fields(plan).items():
-        yield from line(f"document {name}", value)
-    for n, p in enumerate(plan.basis, 1):
-        yield from line(f"basis {n} text", p.text)
-        for ref in p.refs:
-            yield from line(f"basis {n} ref", ref)
-    yield from line("objectives title", plan.objectives.title)
-    for o in plan.objectives.items:
-        yield from line(f"objective {o.id} text", o.text)
-    for part_name, part in (("contents", plan.contents), ("organization", plan.organization)):
-        yield from line(f"{part_name} title", part.title)
-        for s in part.sections:
-            yield from line(f"section {s.id} part", part_name)
-            yield from line(f"section {s.id} title", s.title)
-            yield from line(f"section {s.id} unit", s.unit)
-            for t in s.tasks:
-                head = f"task {t.id}"
-                yield from line(f"{head} section", s.id)
-                yield from line(f"{head} text", t.text)
-                yield from line(f"{head} owner", t.owner)
-                for unit in t.support:
-                    yield from line(f"{head} support", unit)
-                for ref in t.refs:
-                    yield from line(f"{head} ref", ref)
-                yield from line(f"{head} cadence", t.cadence)
-                yield from line(f"{head} due", t.due)
-                for key in t.indicators:
-                    yield from line(f"{head} indicator", key)
-    yield from line("closing", plan.closing)
-    for n, r in enumerate(plan.recipients, 1):
-        yield from line(f"recipient {n}", r)
-    for u in plan.units:
-        yield from line(f"unit {u.id} name", u.name)
-    for symbol, values in _directives(plan).items():
-        for name, value in values.items():
-            yield from line(f"directive {symbol} {name}", value)
-    for key, values in _indicators(plan).items():
-        for name, value in values.items():
-            yield from line(f"indicator {key} {name}", value)
-    for name, value in _reporting(plan).items():
-        for item in value if isinstance(value, list) else [value]:
-            yield from line(f"reporting {name}", item)
-
-
-def textconv(path: Path) -> str:
-    """What git shows for a plan file: the flattened plan, or the file as it is when it cannot be
-    built (so `git diff` keeps working on a broken plan)."""
-    text, _ = read_text(path)
-    if text is None:
-        try:
-            return path.read_bytes().decode("utf-8", "replace")
-        except OSError:
-            return ""
-    plan, _ = plan_from_text(text, str(path))
-    if plan is None:
-        return text if text.endswith("\n") else text + "\n"
-    return "".join(f"{line}\n" for line in textconv_lines(plan))

@@ -86,3 +86,13 @@ def test_check_and_help_import_no_document_libraries(args: list[str]) -> None:
     assert run.returncode == 0
     imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if "|" in line}
     assert not {"docx", "jinja2", "openpyxl"} & {name.split(".")[0] for name in imported}
+
+
+def test_commands_that_open_a_plan_explain_a_yaml_error(tmp_path: Path) -> None:
+    plan = tmp_path / "plans" / "2026.yaml"
+    plan.parent.mkdir()
+    plan.write_text("document: [unclosed\n", encoding="utf-8")
+    for args in (["show"], ["status"], ["render", "plan", "-o", "x.docx"], ["report", "2026"]):
+        run = dvcq(*args, cwd=tmp_path)
+        assert run.returncode == 1, (args, run.stderr)
+        assert "plans/2026.yaml:" in run.stderr and "Traceback" not in run.stderr

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dvcq.diff import diff_plans, plan_from_text, render_words, word_diff
+from dvcq.checker import plan_from_text
+from dvcq.diff import diff_plans, render_words, word_diff
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = "plans/2026.yaml"

@@ -73,11 +73,13 @@ def diff(
     (word by word), owner, support, reference and metadata changes. Exit code 0 even when there
     are changes, unless --exit-code is given.
     """
-    from dvcq import diff as lib
+    from dvcq import diff_output as show
+    from dvcq.diff import diff_plans
+    from dvcq.revisions import load_file, load_revision
 
     use_lang(lang)
     if textconv is not None:
-        sys.stdout.write(lib.textconv(textconv))
+        sys.stdout.write(show.textconv(textconv))
         return 0
     args = list(revs or [])
     if len(args) > 2:
@@ -86,14 +88,14 @@ def diff(
             "dvcq diff takes at most two revisions (or two files).",
         )
     if len(args) == 2 and all(Path(a).is_file() for a in args):
-        old, new = lib.load_file(Path(args[0])), lib.load_file(Path(args[1]))
+        old, new = load_file(Path(args[0])), load_file(Path(args[1]))
     else:
         if len(args) == 1 and path is None and Path(args[0]).is_file():
             path, args = Path(args[0]), []  # `dvcq diff plans/2027.yaml`: HEAD vs that file
         plan = path or _default_path()
-        old = lib.load_revision(args[0] if args else "HEAD", plan)
-        new = lib.load_revision(args[1], plan) if len(args) == 2 else lib.load_file(plan)
-    changes = lib.diff_plans(old.plan, new.plan)
-    render = {Format.text: lib.to_text, Format.md: lib.to_markdown, Format.json: lib.to_json}
+        old = load_revision(args[0] if args else "HEAD", plan)
+        new = load_revision(args[1], plan) if len(args) == 2 else load_file(plan)
+    changes = diff_plans(old.plan, new.plan)
+    render = {Format.text: show.to_text, Format.md: show.to_markdown, Format.json: show.to_json}
     sys.stdout.write(render[format](changes, old, new, i18n.lang()))
     return 1 if exit_code and changes else 0

@@ -122,16 +122,22 @@ def _words(params: dict[str, Any], lang: str) -> dict[str, Any]:
     return out
 
 
+def _rule(problem: Problem) -> Rule:
+    if problem.rule not in REGISTRY:  # problems from the reader can come before any rule ran
+        load_all()
+    return REGISTRY[problem.rule]
+
+
 def level_of(problem: Problem) -> str:
-    return REGISTRY[problem.rule].level
+    return _rule(problem).level
 
 
 def message(problem: Problem, lang: str) -> str:
-    return REGISTRY[problem.rule].message[lang].format_map(_Safe(_words(problem.params, lang)))
+    return _rule(problem).message[lang].format_map(_Safe(_words(problem.params, lang)))
 
 
 def hint(problem: Problem, lang: str) -> str:
-    return REGISTRY[problem.rule].hint[lang].format_map(_Safe(_words(problem.params, lang)))
+    return _rule(problem).hint[lang].format_map(_Safe(_words(problem.params, lang)))
 
 
 class _Safe(dict[str, Any]):
