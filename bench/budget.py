@@ -54,9 +54,8 @@ def synthetic_plan(tasks: int, path: Path) -> Path:
         task = dict(pattern[n % len(pattern)], id=f"nhiem-vu-{n + 1}")
         sections[-1]["tasks"].append(task)
     plan["contents"]["sections"] = sections
-    path.write_text(
-        yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
-    )
+    text = yaml.dump(plan, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=10_000)
+    path.write_text(text, encoding="utf-8")
     return path
 
 

@@ -25,9 +25,9 @@ from dvcq.progress import files_in, read_progress
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"
 WROTE = re.compile(r"Đã ghi mục (\d{8}-[0-9a-f]{8})")
-# 100 kills take ~25 s on 2 busy cores (each run is a full interpreter start-up); set
-# DVCQ_TEST_KILLS=200 or more for a longer soak.
-KILLS = int(os.environ.get("DVCQ_TEST_KILLS", "100"))
+# 200 kills, as the issue asks: about a minute on 2 cores (each run is a full interpreter
+# start-up); DVCQ_TEST_KILLS sets another count.
+KILLS = int(os.environ.get("DVCQ_TEST_KILLS", "200"))
 PARALLEL = 2
 SPREAD = (0.7, 1.05)  # kill after this share of a typical run's duration
 
