@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,8 +65,12 @@ def find_plans(root: Path = Path(".")) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
-def check(paths: list[Path], progress_root: Path | None = None) -> Result:
-    """Check each plan, and the progress entries of its year (`progress/<year>/` beside it)."""
+def check(
+    paths: list[Path], progress_root: Path | None = None, as_of: dt.date | None = None
+) -> Result:
+    """Check each plan, and the progress entries of its year (`progress/<year>/` beside it).
+
+    `as_of` is the day after which an entry counts as dated in the future (default: today)."""
     from dvcq.dates import today
     from dvcq.progress import files_in, progress_dir, read_progress
     from dvcq.workspace import progress_root_for
@@ -84,6 +89,6 @@ def check(paths: list[Path], progress_root: Path | None = None) -> Result:
             progress = read_progress(files)
             result.files += progress.files
             result.problems += progress.problems
-            result.problems += rules.run_progress(plan, progress, today())
+            result.problems += rules.run_progress(plan, progress, as_of or today())
     result.problems.sort(key=lambda p: p.sort_key)
     return result

@@ -196,8 +196,9 @@ def report_subject(plan: Plan, period: Period) -> str:
 
 
 def default_addressees(plan: Plan) -> list[str]:
-    """Kính gửi when the notes name nobody: the body the agency answers to."""
-    return [plan.document.agency.superior]
+    """Kính gửi when the notes name nobody: the plan's `reporting.addressees`, else the body the
+    agency answers to."""
+    return list(plan.reporting.addressees) or [plan.document.agency.superior]
 
 
 def report_recipients(plan: Plan, addressees: list[str]) -> list[str]:

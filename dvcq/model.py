@@ -143,6 +143,7 @@ class Reporting(Located):
 
     cutoff_day: int = 14  # a month's data runs to this day; the next window starts the day after
     windows: list[Window] = field(default_factory=list)  # explicit windows for single periods
+    addressees: list[str] = field(default_factory=list)  # Kính gửi of the periodic reports
 
 
 @dataclass(kw_only=True, eq=False)

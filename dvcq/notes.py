@@ -4,7 +4,7 @@ A report is built from the plan and the progress entries; the prose around them 
 strengths, shortcomings, causes, next steps, proposals), the addressees, the number and day the
 records office gives it, and a signer other than the plan's come from this optional file:
 
-    addressees:                  # Kính gửi (default: the plan's superior body)
+    addressees:                  # Kính gửi (default: the plan's reporting.addressees)
       - Ủy ban nhân dân tỉnh Cao Bằng
       - Sở Nội vụ
     number: "125"                # blank while the records office has not issued it

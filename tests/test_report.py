@@ -176,13 +176,15 @@ def test_recipients_open_with_nhu_tren_and_skip_the_addressees(h1: Path, plan: P
     assert signature == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Tô Thị Trang"]
 
 
-def test_without_notes_the_superior_is_the_addressee(march: Path) -> None:
+def test_without_notes_the_plans_addressees_are_used(march: Path) -> None:
     doc = open_docx(march)
-    assert "Kính gửi: Ủy ban nhân dân tỉnh Cao Bằng." in [p.text for p in doc.paragraphs[:6]]
+    first = [p.text for p in doc.paragraphs[:6]]
+    # plans/2026.yaml: reporting.addressees, from III.1 ("gửi UBND tỉnh, Sở Nội vụ").
+    assert "Kính gửi:\t- Ủy ban nhân dân tỉnh Cao Bằng;" in first and "- Sở Nội vụ." in first
     assert doc.tables[0].cell(1, 1).text == "Cao Bằng, ngày      tháng 3 năm 2026"
     recipients, _ = footer(doc)
     assert recipients[1] == "- Như trên;" and "- UBND tỉnh (b/c);" not in recipients
-    assert "- Sở Nội vụ;" in recipients  # not an addressee this time
+    assert "- Sở Nội vụ;" not in recipients  # an addressee: covered by "Như trên"
 
 
 # --- what the data says -------------------------------------------------------------------------

@@ -10,7 +10,15 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, ProgressOption, app, use_lang
+from dvcq.cli.app import (
+    AsOfOption,
+    DebugOption,
+    LangOption,
+    ProgressOption,
+    app,
+    as_of_date,
+    use_lang,
+)
 from dvcq.errors import UsageError
 
 
@@ -33,6 +41,7 @@ def check(
     ] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo cũng là lỗi.")] = False,
     progress: ProgressOption = None,
+    as_of: AsOfOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> int:
@@ -50,7 +59,7 @@ def check(
             "Không tìm thấy tệp kế hoạch nào trong plans/. Hãy chỉ rõ đường dẫn: dvcq check <tệp>.",
             "No plan files found under plans/. Name them: dvcq check <file>.",
         )
-    result = run_check(files, progress)
+    result = run_check(files, progress, as_of_date(as_of) if as_of else None)
     if format is Format.json:
         from dvcq.formats import to_json
 
