@@ -162,8 +162,10 @@ def status_data(
 
     parts = ["status", "\n".join(plan.lines), period.label, str(period.start), str(period.end)]
     key = fingerprint([*parts, as_of.isoformat(), unit or ""], files)
-    return cached(  # type: ignore[no-any-return]
-        "status",
-        key,
-        lambda: board_dict(build_board(plan, read_progress(files), period, as_of, unit)),
-    )
+
+    def compute() -> dict[str, Any]:
+        progress = read_progress(files)
+        data = board_dict(build_board(plan, progress, period, as_of, unit))
+        return {**data, "progress_problems": len(progress.problems)}
+
+    return cached("status", key, compute)  # type: ignore[no-any-return]

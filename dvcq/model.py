@@ -181,8 +181,14 @@ class Plan(Located):
         return f"{doc.number or ''}/{doc.type}-{doc.agency.code}"
 
     def texts(self) -> list[tuple[Located, str, str]]:
-        """Every prose field as (record, field name, text), in document order."""
-        out: list[tuple[Located, str, str]] = [(self.document, "subject", self.document.subject)]
+        """Every text field as (record, field name, text), in document order."""
+        doc = self.document
+        out: list[tuple[Located, str, str]] = [
+            (doc.agency, "name", doc.agency.name),
+            (doc.agency, "superior", doc.agency.superior),
+            (doc, "place", doc.place),
+            (doc, "subject", doc.subject),
+        ]
         out += [(p, "text", p.text) for p in self.basis]
         out.append((self.objectives, "title", self.objectives.title))
         out += [(o, "text", o.text) for o in self.objectives.items]
@@ -193,6 +199,8 @@ class Plan(Located):
                 out += [(t, "text", t.text) for t in section.tasks]
         out.append((self, "closing", self.closing))
         out += [(self, f"recipients.{i}", r) for i, r in enumerate(self.recipients)]
+        if doc.signer is not None:
+            out += [(doc.signer, "title", doc.signer.title), (doc.signer, "name", doc.signer.name)]
         return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dvcq.dates import DateError, last_day, parse_iso
 from dvcq.errors import UsageError
-from dvcq.model import Reporting
+from dvcq.model import Plan, Reporting
 
 _PERIOD = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?")
 
@@ -59,6 +59,11 @@ def parse_period(label: str, reporting: Reporting | None = None) -> Period:
             f"Period “{label}” is not valid. Write 2026, 2026-H1, 2026-H2, 2026-Q1…Q4, 2026-01…12.",
         )
     year, part = int(m[1]), m[2] or ""
+    if not 1900 <= year <= 2200:
+        raise UsageError(
+            f"Năm {year} nằm ngoài khoảng dvcq tính kỳ báo cáo (1900–2200).",
+            f"Year {year} is outside the years dvcq reports on (1900–2200).",
+        )
     if not part:
         first, last = 1, 12
     elif part[0] == "H":
@@ -84,6 +89,18 @@ def parse_period(label: str, reporting: Reporting | None = None) -> Period:
     before = (year - 1, 12) if first == 1 else (year, first - 1)
     start = _cutoff(*before, cutoff) + dt.timedelta(days=1)
     return Period(label, year, first, last, start, _cutoff(year, last, cutoff))
+
+
+def plan_period(plan: Plan, label: str) -> Period:
+    """A period of the plan's own year (a report or board for another year means nothing)."""
+    period = parse_period(label, plan.reporting)
+    year = plan.document.date.year
+    if period.year != year:
+        raise UsageError(
+            f"Kỳ {period.label} không thuộc năm của kế hoạch ({year}).",
+            f"Period {period.label} is outside the plan's year ({year}).",
+        )
+    return period
 
 
 def year_window(year: int, reporting: Reporting | None = None) -> Period:

@@ -98,7 +98,8 @@ class Entry:
     def to_line(self) -> str:
         """The line as stored: empty optional fields left out, so lines stay short."""
         data = {k: v for k, v in self.to_dict().items() if v or k in REQUIRED}
-        return "- " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+        text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
+        return "- " + text + "\n"
 
 
 @dataclass
@@ -157,7 +158,7 @@ def json_line(line: str) -> dict[str, Any] | None:
     if not line.startswith("- {") or "\r" in line:
         return None
     try:
-        data = json.loads(line[2:])
+        data = json.loads(line[2:], parse_constant=_not_json)
     except (ValueError, RecursionError):
         return None
     # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
@@ -168,6 +169,11 @@ def json_line(line: str) -> dict[str, Any] | None:
     if "\\u" in line:  # escapes may spell decomposed letters: normalise what they produced
         data = {k: _nfc_deep(v) for k, v in data.items()}
     return data
+
+
+def _not_json(name: str) -> None:
+    """NaN and Infinity are not JSON: such a line is read by the YAML reader, as text."""
+    raise ValueError(name)
 
 
 def _keys(data: dict[str, Any]) -> int:
@@ -431,7 +437,15 @@ def append_entry(root: Path, year: int, entry: Entry) -> Path:
         for stale in folder.glob(".*.tmp"):  # left by a writer that was killed: never renamed
             stale.unlink(missing_ok=True)
         if path.exists():
-            old = path.read_bytes().decode("utf-8")
+            try:
+                old = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                raise DvcqError(
+                    f"Tệp {path} không phải văn bản UTF-8 nên không ghi thêm vào được; lưu lại tệp "
+                    "với bảng mã UTF-8 rồi chạy lại (dvcq check cho biết chỗ lỗi).",
+                    f"{path} is not UTF-8 text, so nothing can be added to it; save it as UTF-8 "
+                    "and run again (dvcq check shows where).",
+                ) from None
             if old and not old.endswith("\n"):
                 old += "\n"
         else:

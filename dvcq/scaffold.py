@@ -233,8 +233,14 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
     written = []
     for name, data in contents.items():
         path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(path, data)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            replace_atomically(path, data)
+        except OSError as exc:
+            raise DvcqError(
+                f"Không ghi được {path}: {exc.strerror or exc}. Chọn một thư mục ghi được.",
+                f"Cannot write {path}: {exc.strerror or exc}. Choose a folder you can write to.",
+            ) from None
         written.append(path)
     return written
 
@@ -242,21 +248,16 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
 def _check_skeleton(text: str, year: int) -> None:
     """The values given on the command line end up in the plan: refuse any that break it."""
     from dvcq import rules
-    from dvcq.model import build_plan
-    from dvcq.yamlio import parse
+    from dvcq.checker import plan_from_text
 
     file = f"plans/{year}.yaml"
-    node, problems = parse(text, file)
-    plan, more = build_plan(node, file, text) if node is not None else (None, [])
-    problems += more
+    plan, problems = plan_from_text(text, file)
     if plan is not None:
-        rules.load_all()
         problems += rules.run(plan)
-    errors = [p for p in problems if rules.level_of(p) == rules.ERROR]
+    errors = rules.errors(problems)
     if errors:
-        vi = "; ".join(rules.message(p, "vi") for p in errors)
-        en = "; ".join(rules.message(p, "en") for p in errors)
         raise UsageError(
-            f"Các giá trị đã cho làm kế hoạch khung có lỗi, không ghi gì: {vi}",
-            f"The values given make the skeleton plan invalid; nothing written: {en}",
+            f"Các giá trị đã cho làm kế hoạch khung có lỗi, không ghi gì: {rules.summary(errors, 'vi')}",
+            f"The values given make the skeleton plan invalid; nothing written: "
+            f"{rules.summary(errors, 'en')}",
         )

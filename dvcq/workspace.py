@@ -58,6 +58,21 @@ def _open(plan_path: Path | None, root: Path | None) -> tuple[Plan, list[Path], 
     return plan, files_in(progress_dir(root, plan.document.date.year)), root
 
 
+def require_unit(plan: Plan, unit: str | None) -> None:
+    """Stop when a --unit filter names no unit of the plan (it would show nothing, silently)."""
+    known = [u.id for u in plan.units]
+    if unit is not None and unit not in known:
+        from dvcq.problems import suggest
+
+        close = suggest(unit, known)
+        maybe_vi = f" Có phải ý bạn là “{close}”?" if close else ""
+        maybe_en = f" Did you mean “{close}”?" if close else ""
+        raise UsageError(
+            f"Kế hoạch không có đơn vị “{unit}”.{maybe_vi} Các mã đơn vị: {', '.join(known)}.",
+            f"The plan has no unit “{unit}”.{maybe_en} Unit ids: {', '.join(known)}.",
+        )
+
+
 def record(
     plan: Plan,
     progress: Progress,
@@ -95,11 +110,12 @@ def record(
         raise DvcqError(
             "Kết quả thực hiện (--result) không được để trống.", "--result must not be empty."
         )
-    errors = [p for p in found if rules.level_of(p) == rules.ERROR]
+    errors = rules.errors(found)
     if errors:
-        vi = "; ".join(rules.message(p, "vi") for p in errors)
-        en = "; ".join(rules.message(p, "en") for p in errors)
-        raise DvcqError(f"Không ghi mục này: {vi}", f"Entry not written: {en}")
+        raise DvcqError(
+            f"Không ghi mục này: {rules.summary(errors, 'vi')}",
+            f"Entry not written: {rules.summary(errors, 'en')}",
+        )
     entry.file = ""
     path = append_entry(root, plan.document.date.year, entry)
     entry.file = str(path)

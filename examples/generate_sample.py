@@ -25,15 +25,44 @@ HEADER = (
     "# DỮ LIỆU MINH HỌA (sample data) do examples/generate_sample.py tạo ra: không phải kết quả\n"
     "# thực tế của đơn vị nào. Chỉ dùng để xem thử `dvcq status` và báo cáo.\n"
 )
+# Invented results, chosen by what the task is about (first match wins), so that a sample report
+# reads sensibly; the last row fits any task.
 RESULTS = [
-    "Tổ chức hội nghị quán triệt cho công chức, viên chức, người lao động của Sở.",
-    "Đăng tải nội dung lên Trang Thông tin điện tử Sở và nhóm làm việc của các phòng.",
-    "Rà soát, cập nhật và niêm yết công khai thủ tục hành chính tại bộ phận một cửa.",
-    "Tiếp công dân định kỳ theo lịch; không phát sinh đoàn đông người.",
-    "Tiếp nhận, phân loại và chuyển đơn đến cơ quan có thẩm quyền giải quyết.",
-    "Lồng ghép nhiệm vụ dân vận chính quyền vào kế hoạch công tác tháng của phòng.",
-    "Tổng hợp tình hình thực hiện, báo cáo Lãnh đạo Sở.",
-    "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính, văn hóa công vụ.",
+    (
+        "tiếp công dân",
+        [
+            "Tiếp công dân định kỳ theo lịch; không phát sinh đoàn đông người.",
+            "Tiếp nhận, phân loại và chuyển đơn đến cơ quan có thẩm quyền giải quyết.",
+        ],
+    ),
+    (
+        "cải cách",
+        [
+            "Rà soát, cập nhật và niêm yết công khai thủ tục hành chính tại bộ phận một cửa.",
+            "Tự đánh giá, chấm điểm chỉ số cải cách hành chính của Sở.",
+        ],
+    ),
+    (
+        "quán triệt",
+        [
+            "Tổ chức hội nghị quán triệt cho công chức, viên chức, người lao động của Sở.",
+            "Đăng tải nội dung lên Trang Thông tin điện tử Sở và nhóm làm việc của các phòng.",
+        ],
+    ),
+    (
+        "đạo đức",
+        [
+            "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính, văn hóa công vụ.",
+            "Phổ biến quy định về đạo đức công vụ trong giao ban tháng.",
+        ],
+    ),
+    (
+        "",
+        [
+            "Triển khai thực hiện theo kế hoạch; tổng hợp tình hình, báo cáo Lãnh đạo Sở.",
+            "Lồng ghép nhiệm vụ vào kế hoạch công tác tháng của đơn vị.",
+        ],
+    ),
 ]
 VALUES = {
     "luot-tiep-cong-dan": (0, 6),
@@ -42,6 +71,11 @@ VALUES = {
     "tthc-niem-yet": (18, 24),
     "buoi-quan-triet": (1, 2),
 }
+
+
+def _results_for(text: str) -> list[str]:
+    lowered = text.lower()
+    return next(results for key, results in RESULTS if key in lowered)
 
 
 def generate(plan_path: Path, count: int, until: dt.date, seed: int = 2026) -> list[Entry]:
@@ -59,10 +93,19 @@ def generate(plan_path: Path, count: int, until: dt.date, seed: int = 2026) -> l
         status = "hoan-thanh" if rng.random() < 0.6 else "dang-thuc-hien"
         values = {key: rng.randint(*VALUES[key]) for key in task.indicators if key in VALUES}
         evidence = [f"{rng.randint(10, 999)}/SNgV-VP"] if rng.random() < 0.4 else []
-        entries.append(Entry(
-            f"{day:%Y%m%d}-{n:08x}", task.id, day.isoformat(), unit or "VP", status,
-            rng.choice(RESULTS), "Văn phòng Sở (mẫu)", evidence, values,
-        ))
+        entries.append(
+            Entry(
+                f"{day:%Y%m%d}-{n:08x}",
+                task.id,
+                day.isoformat(),
+                unit or "VP",
+                status,
+                rng.choice(_results_for(task.text)),
+                "Văn phòng Sở (mẫu)",
+                evidence,
+                values,
+            )
+        )
     return entries
 
 

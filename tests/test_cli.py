@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,111 @@ def test_commands_that_open_a_plan_explain_a_yaml_error(tmp_path: Path) -> None:
         run = dvcq(*args, cwd=tmp_path)
         assert run.returncode == 1, (args, run.stderr)
         assert "plans/2026.yaml:" in run.stderr and "Traceback" not in run.stderr
+
+
+def _workspace(tmp_path: Path) -> Path:
+    (tmp_path / "plans").mkdir()
+    shutil.copy(ROOT / "plans" / "2026.yaml", tmp_path / "plans")
+    return tmp_path
+
+
+def test_values_must_be_finite_numbers(tmp_path: Path) -> None:
+    folder = _workspace(tmp_path)
+    add = [
+        "progress",
+        "add",
+        "quy-che-tiep-cong-dan",
+        "--unit",
+        "VP",
+        "--date",
+        "2026-03-02",
+        "--status",
+        "hoan-thanh",
+        "--result",
+        "Tiếp dân.",
+        "--author",
+        "A",
+        "--yes",
+    ]
+    for bad in ("nan", "inf", "1e400"):
+        run = dvcq(*add, "--value", f"luot-tiep-cong-dan={bad}", cwd=folder)
+        assert run.returncode == 2, run.stderr
+    assert not (folder / "progress").exists() or not list((folder / "progress").rglob("*.yaml"))
+    month = folder / "progress" / "2026" / "2026-03.yaml"
+    month.parent.mkdir(parents=True)
+    month.write_text(
+        '- {"id": "a1", "task": "quy-che-tiep-cong-dan", "date": "2026-03-02", "unit": "VP", '
+        '"status": "hoan-thanh", "result": "x", "values": {"luot-tiep-cong-dan": NaN}, '
+        '"author": "A"}\n',
+        encoding="utf-8",
+    )
+    report = json.loads(
+        dvcq("check", "--format", "json", cwd=folder, DVCQ_TODAY="2026-11-27").stdout
+    )
+    assert [p["rule"] for p in report["problems"]][-1:] == ["entry-value"]
+
+
+def test_a_month_file_in_a_legacy_encoding_stops_progress_add_cleanly(tmp_path: Path) -> None:
+    folder = _workspace(tmp_path)
+    month = folder / "progress" / "2026" / "2026-04.yaml"
+    month.parent.mkdir(parents=True)
+    month.write_bytes("# Sơ đơn\n".encode("cp1258"))
+    run = dvcq(
+        "progress",
+        "add",
+        "quy-che-tiep-cong-dan",
+        "--unit",
+        "VP",
+        "--date",
+        "2026-04-02",
+        "--status",
+        "hoan-thanh",
+        "--result",
+        "Tiếp dân.",
+        "--author",
+        "A",
+        "--yes",
+        cwd=folder,
+        DVCQ_TODAY="2026-11-27",
+    )
+    assert run.returncode == 1 and "UTF-8" in run.stderr and "Traceback" not in run.stderr
+    assert month.read_bytes() == "# Sơ đơn\n".encode("cp1258")  # left as it was
+
+
+def test_periods_and_units_outside_the_plan_are_refused(tmp_path: Path) -> None:
+    folder = _workspace(tmp_path)
+    for args in (["--period", "0001"], ["--period", "2027"], ["--unit", "VPP"]):
+        run = dvcq("status", *args, cwd=folder)
+        assert run.returncode == 2 and "Traceback" not in run.stderr, (args, run.stderr)
+    assert "“VP”" in dvcq("status", "--unit", "VPP", cwd=folder).stderr  # did you mean
+
+
+def test_init_into_an_unwritable_place_says_so(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    run = dvcq(
+        "init",
+        str(blocker / "repo"),
+        "--agency",
+        "Sở Nội vụ",
+        "--code",
+        "SNV",
+        "--superior",
+        "Ủy ban nhân dân tỉnh Cao Bằng",
+        "--year",
+        "2026",
+        cwd=tmp_path,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+
+
+def test_empty_agency_name_is_an_error_named_in_vietnamese(tmp_path: Path) -> None:
+    folder = _workspace(tmp_path)
+    plan = folder / "plans" / "2026.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("name: Sở Ngoại vụ", 'name: ""'), encoding="utf-8"
+    )
+    report = json.loads(dvcq("check", "--format", "json", cwd=folder).stdout)
+    assert [p["message"] for p in report["problems"] if p["rule"] == "empty-text"] == [
+        "Phần “tên” đang để trống."
+    ]

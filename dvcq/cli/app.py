@@ -81,6 +81,19 @@ def as_of_date(text: str | None) -> dt.date:
         ) from None
 
 
+def warn_left_out(count: int) -> None:
+    """Entries that could not be read are left out of boards and reports: say so, not silently."""
+    if count:
+        sys.stderr.write(
+            i18n.t(
+                f"Cảnh báo: dữ liệu tiến độ có {count} chỗ lỗi, các mục lỗi không được tính; "
+                "chạy `dvcq check` để xem.\n",
+                f"Warning: {count} problem(s) in the progress data; those entries were left out. "
+                "Run `dvcq check` to see them.\n",
+            )
+        )
+
+
 def _print_version(value: bool) -> None:
     if value:
         from dvcq import __version__

@@ -18,6 +18,7 @@ from dvcq.cli.app import (
     ProgressOption,
     app,
     use_lang,
+    warn_left_out,
 )
 from dvcq.errors import UsageError
 
@@ -53,7 +54,7 @@ def export_xlsx(
     """
     from dvcq import workspace
     from dvcq.cli.app import as_of_date
-    from dvcq.periods import parse_period
+    from dvcq.periods import plan_period
     from dvcq.spreadsheet import export_xlsx as run
 
     use_lang(lang)
@@ -62,7 +63,8 @@ def export_xlsx(
             f"Tệp kết quả {output} phải có đuôi .xlsx.", f"Output {output} must end in .xlsx."
         )
     the_plan, entries, _ = workspace.load(plan, progress)
-    window = parse_period(period, the_plan.reporting)
+    warn_left_out(len(entries.problems))
+    window = plan_period(the_plan, period)
     run(the_plan, entries, window, as_of_date(as_of), output, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
     return 0

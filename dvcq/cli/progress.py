@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -19,6 +20,7 @@ from dvcq.cli.app import (
     ProgressOption,
     app,
     use_lang,
+    warn_left_out,
 )
 from dvcq.errors import UsageError
 
@@ -55,7 +57,7 @@ def _values(pairs: list[str]) -> dict[str, float]:
             number = float(raw)
         except ValueError:
             number = None
-        if not sep or not key or number is None:
+        if not sep or not key or number is None or not math.isfinite(number):
             raise UsageError(
                 f"--value “{pair}” phải có dạng CHỈ_TIÊU=SỐ, ví dụ --value luot-tiep-cong-dan=12.",
                 f"--value “{pair}” must be KEY=NUMBER, e.g. --value luot-tiep-cong-dan=12.",
@@ -158,7 +160,22 @@ def add(
     from dvcq.cli.app import as_of_date
 
     day = as_of_date(day_text)  # same parsing and message as --as-of
-    assert task and unit and status and result and author  # guaranteed above
+    empty = [
+        name
+        for name, v in (
+            ("TASK", task),
+            ("--unit", unit),
+            ("--status", status),
+            ("--result", result),
+            ("--author", author),
+        )
+        if not (v or "").strip()
+    ]
+    if empty or not (task and unit and status and result and author):
+        raise UsageError(
+            "Chưa có: " + ", ".join(empty) + ". Mục tiến độ cần đủ các giá trị này.",
+            "Missing: " + ", ".join(empty) + ". A progress entry needs all of them.",
+        )
     if status not in STATUSES:
         raise UsageError(
             f"Tình trạng “{status}” không có; chọn: {', '.join(STATUSES)}.",
@@ -213,14 +230,16 @@ def list_entries(
     from dvcq import workspace
     from dvcq.board import in_period
     from dvcq.cli.app import as_of_date
-    from dvcq.periods import parse_period
+    from dvcq.periods import plan_period
     from dvcq.progress import FIELDS, STATUSES
 
     use_lang(lang)
     the_plan, entries, _ = workspace.load(plan, progress)
+    warn_left_out(len(entries.problems))
+    workspace.require_unit(the_plan, unit)
     chosen = entries.entries if all_entries else entries.current()
     if period:
-        window = parse_period(period, the_plan.reporting)
+        window = plan_period(the_plan, period)
         keep = {id(e) for e in in_period(entries, window, as_of_date(as_of))}
         chosen = [e for e in chosen if id(e) in keep]
     chosen = [

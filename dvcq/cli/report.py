@@ -20,8 +20,8 @@ from dvcq.cli.app import (
     TemplatesOption,
     app,
     use_lang,
+    warn_left_out,
 )
-from dvcq.errors import UsageError
 
 
 class Form(StrEnum):
@@ -89,26 +89,13 @@ def report(
     from dvcq.context import report_context
     from dvcq.documents import render_report, report_markdown
     from dvcq.notes import ReportNotes, SignerOverride, read_notes
-    from dvcq.periods import parse_period
+    from dvcq.periods import plan_period
     from dvcq.templating import DEFAULT_DIR
 
     use_lang(lang)
     the_plan, entries, _ = workspace.load(plan, progress)
-    window = parse_period(period, the_plan.reporting)
-    if window.year != the_plan.document.date.year:
-        raise UsageError(
-            f"Kỳ {window.label} không thuộc năm của kế hoạch ({the_plan.document.date.year}).",
-            f"Period {window.label} is outside the plan's year ({the_plan.document.date.year}).",
-        )
-    if entries.problems:
-        sys.stderr.write(
-            i18n.t(
-                f"Cảnh báo: dữ liệu tiến độ có {len(entries.problems)} mục lỗi, không được tính; "
-                "chạy `dvcq check` để xem.\n",
-                f"Warning: {len(entries.problems)} problem(s) in the progress data were left out; "
-                "run `dvcq check` to see them.\n",
-            )
-        )
+    window = plan_period(the_plan, period)
+    warn_left_out(len(entries.problems))
     notes_file = notes or _default_notes(Path(the_plan.file), window.label)
     the_notes = read_notes(notes_file) if notes_file else ReportNotes()
     if signer_name or signer_title or signer_authority is not None:

@@ -23,7 +23,9 @@ def schema(
     kind: Annotated[
         Kind | None,
         typer.Argument(
-            help="plan hoặc progress: in ra lược đồ đó (mặc định: plan).", show_default=False
+            help="plan hoặc progress: in ra lược đồ đó (mặc định: plan).",
+            show_default=False,
+            metavar="[plan|progress]",
         ),
     ] = None,
     out: Annotated[

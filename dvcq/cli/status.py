@@ -18,6 +18,7 @@ from dvcq.cli.app import (
     ProgressOption,
     app,
     use_lang,
+    warn_left_out,
 )
 
 
@@ -52,12 +53,14 @@ def status(
     from dvcq import workspace
     from dvcq.board import status_data
     from dvcq.cli.app import as_of_date
-    from dvcq.periods import parse_period
+    from dvcq.periods import plan_period
 
     use_lang(lang)
     the_plan, files = workspace.open_workspace(plan, progress)
-    window = parse_period(period or str(the_plan.document.date.year), the_plan.reporting)
+    workspace.require_unit(the_plan, unit)
+    window = plan_period(the_plan, period or str(the_plan.document.date.year))
     data = status_data(the_plan, files, window, as_of_date(as_of), unit)
+    warn_left_out(data["progress_problems"])
     if format is Format.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -105,7 +108,7 @@ def _print(data: dict[str, Any], plan: Any) -> None:
             row["section"],
             escape(row["task"]),
             escape(row["owner"] or "—"),
-            " ".join([escape(status), *flags]),
+            " ".join(part for part in [escape(status), *flags] if part),
             row["last_update"] or "",
             str(row["entries"]),
             indicators,

@@ -96,6 +96,18 @@ _CODES: dict[str, dict[str, str]] = {
         "en": "a legacy 8-bit encoding such as Windows-1258 or TCVN3",
     },
     "binary": {"vi": "tệp nhị phân, không phải văn bản", "en": "a binary file, not text"},
+    # Field names and kinds of ids, in messages (prefixed so that they never meet free text).
+    "field:name": {"vi": "tên", "en": "name"},
+    "field:superior": {"vi": "cơ quan cấp trên", "en": "superior body"},
+    "field:place": {"vi": "địa danh", "en": "place"},
+    "field:subject": {"vi": "trích yếu", "en": "subject"},
+    "field:text": {"vi": "nội dung", "en": "text"},
+    "field:title": {"vi": "tiêu đề", "en": "title"},
+    "field:closing": {"vi": "câu kết", "en": "closing sentence"},
+    "field:recipients": {"vi": "nơi nhận", "en": "recipient"},
+    "kind:section/task": {"vi": "mục hoặc nhiệm vụ", "en": "section or task"},
+    "kind:unit": {"vi": "đơn vị", "en": "unit"},
+    "kind:directive": {"vi": "văn bản", "en": "directive"},
     "format": {"vi": "không đúng dạng YYYY-MM-DD", "en": "not in YYYY-MM-DD form"},
     "impossible": {"vi": "ngày không tồn tại", "en": "no such day"},
     "outside-year": {"vi": "nằm ngoài năm của kế hoạch", "en": "outside the plan's year"},
@@ -143,6 +155,15 @@ def hint(problem: Problem, lang: str) -> str:
 class _Safe(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "?"
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if level_of(p) == ERROR]
+
+
+def summary(problems: Iterable[Problem], lang: str) -> str:
+    """Several messages as one sentence list: "A; B; C." """
+    return "; ".join(message(p, lang).rstrip(".") for p in problems) + "."
 
 
 def load_all() -> dict[str, Rule]:

@@ -16,8 +16,8 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 @rule(
     "empty-text",
     ERROR,
-    vi="Nội dung “{field}” đang để trống.",
-    en="“{field}” is empty.",
+    vi="Phần “{field}” đang để trống.",
+    en="The {field} is empty.",
     hint_vi="Điền nội dung, hoặc xóa hẳn mục này nếu không cần.",
     hint_en="Fill it in, or remove the item if it is not needed.",
     doc_vi="Mọi đoạn văn (tiêu đề, nhiệm vụ, câu kết, nơi nhận) phải có nội dung.",
@@ -26,7 +26,7 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def empty_text(plan: Plan) -> Iterator[Finding]:
     for record, name, text in plan.texts():
         if not text.strip():
-            yield record.where(name), {"field": name.split(".")[0]}
+            yield record.where(name), {"field": f"field:{name.split('.')[0]}"}
 
 
 @rule(
@@ -77,13 +77,13 @@ def empty_section(plan: Plan) -> Iterator[Finding]:
 def duplicate_id(plan: Plan) -> Iterator[Finding]:
     groups: list[tuple[str, list[tuple[str, Pos]]]] = [
         (
-            "section/task",
+            "kind:section/task",
             [(o.id, o.where("id")) for o in plan.objectives.items]
             + [(s.id, s.where("id")) for s in plan.sections()]
             + [(t.id, t.where("id")) for t in plan.tasks()],
         ),
-        ("unit", [(u.id, u.where("id")) for u in plan.units]),
-        ("directive", [(d.symbol, d.where("symbol")) for d in plan.directives]),
+        ("kind:unit", [(u.id, u.where("id")) for u in plan.units]),
+        ("kind:directive", [(d.symbol, d.where("symbol")) for d in plan.directives]),
     ]
     for kind, items in groups:
         seen: dict[str, Pos] = {}

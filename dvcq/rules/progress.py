@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -128,7 +129,11 @@ def entry_value(plan: Plan, progress: Progress, today: dt.date) -> Found:
         for key, value in e.values.items():
             if key not in declared:
                 reason = "undeclared"
-            elif isinstance(value, bool) or not isinstance(value, int | float):
+            elif (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+            ):
                 reason = "not-a-number"
             elif value < 0:
                 reason = "negative"
