@@ -153,6 +153,11 @@ def board_dict(board: Board) -> dict[str, Any]:
     }
 
 
+# Part of the cache key: change it whenever the shape of the status data changes, so that a
+# result cached by an older dvcq is never served.
+STATUS_FORMAT = "status/2"
+
+
 def status_data(
     plan: Plan, files: list[Path], period: Period, as_of: dt.date, unit: str | None = None
 ) -> dict[str, Any]:
@@ -160,7 +165,7 @@ def status_data(
     from dvcq.cache import cached, fingerprint
     from dvcq.progress import read_progress
 
-    parts = ["status", "\n".join(plan.lines), period.label, str(period.start), str(period.end)]
+    parts = [STATUS_FORMAT, "\n".join(plan.lines), period.label, str(period.start), str(period.end)]
     key = fingerprint([*parts, as_of.isoformat(), unit or ""], files)
 
     def compute() -> dict[str, Any]:

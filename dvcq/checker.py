@@ -75,7 +75,6 @@ def check(
     from dvcq.progress import files_in, progress_dir, read_progress
     from dvcq.workspace import progress_root_for
 
-    rules.load_all()
     result = Result()
     for path in paths:
         result.files.append(str(path))

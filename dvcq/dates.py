@@ -19,7 +19,7 @@ class DateError(ValueError):
 def make_date(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year past the C integer range
         raise DateError("impossible") from None
 
 
@@ -33,8 +33,8 @@ def parse_iso(text: str) -> dt.date:
 def last_day(year: int, month: int | None = None) -> dt.date:
     """The last day a partial date (a year, or a year and month) can stand for."""
     if month is None:
-        return dt.date(year, 12, 31)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return make_date(year, 12, 31)
+    following = make_date(year + month // 12, month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
 
 

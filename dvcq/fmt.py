@@ -90,7 +90,6 @@ def progress_files(paths: list[Path]) -> list[Path]:
 def _message(problem: Problem, line: int) -> Note:
     from dvcq import rules
 
-    rules.load_all()
     return Note(problem.file, line, rules.message(problem, "vi"), rules.message(problem, "en"))
 
 

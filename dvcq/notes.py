@@ -137,3 +137,23 @@ def _stop(path: Path, problems: list[Problem]) -> NoReturn:
         f"Tệp ghi chú báo cáo {path} có {len(problems)} lỗi; chưa ghi tệp nào:{lines['vi']}",
         f"Report notes {path} have {len(problems)} problem(s); no file was written:{lines['en']}",
     )
+
+
+def notes_for(
+    plan_file: Path, period: str, path: Path | None, signer: SignerOverride | None = None
+) -> ReportNotes:
+    """The notes of a report: `path`, else `reports/<PERIOD>.yaml` beside `plans/` when there is
+    one; a signer given on the command line overrides theirs field by field."""
+    from dvcq.workspace import progress_root_for
+
+    default = progress_root_for(plan_file).parent / "reports" / f"{period}.yaml"
+    path = path or (default if default.is_file() else None)
+    notes = read_notes(path) if path else ReportNotes()
+    if signer and (signer.name or signer.title or signer.authority is not None):
+        base = notes.signer or SignerOverride()
+        notes.signer = SignerOverride(
+            authority=base.authority if signer.authority is None else signer.authority,
+            title=signer.title or base.title,
+            name=signer.name or base.name,
+        )
+    return notes

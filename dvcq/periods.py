@@ -48,6 +48,7 @@ class Period:
 
 def _cutoff(year: int, month: int, day: int) -> dt.date:
     """The cut-off day of a month, or its last day when the month is shorter."""
+    day = max(1, min(day, 31))  # out-of-range days are reported by the cutoff-day rule
     return min(dt.date(year, month, 1) + dt.timedelta(days=day - 1), last_day(year, month))
 
 

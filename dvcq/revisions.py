@@ -25,7 +25,6 @@ class Side:
 def _unbuildable(file: str, problems: list[Problem]) -> DvcqError:
     from dvcq import rules
 
-    rules.load_all()
     if not problems:
         return DvcqError(f"Không đọc được kế hoạch {file}.", f"Cannot read plan {file}.")
     first = min(problems, key=lambda p: p.sort_key)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from dvcq import rules
-from dvcq.checker import open_plan
+from dvcq.checker import find_plans, open_plan
 from dvcq.errors import DvcqError, UsageError
 from dvcq.model import Plan
 from dvcq.progress import (
@@ -22,15 +22,14 @@ from dvcq.progress import (
 DEFAULT_PROGRESS = Path("progress")
 
 
-def default_plan(year: int | None = None) -> Path:
-    plans = sorted(Path("plans").glob("*.yaml"))
-    if year is not None and Path(f"plans/{year}.yaml").is_file():
-        return Path(f"plans/{year}.yaml")
+def default_plan(example: str = "--plan plans/2026.yaml") -> Path:
+    """The only plan in plans/, or stop and show how to name one (`example`: the usage)."""
+    plans = find_plans()
     if len(plans) == 1:
         return plans[0]
     raise UsageError(
-        f"Hãy chỉ rõ tệp kế hoạch bằng --plan (thư mục plans/ có {len(plans)} tệp).",
-        f"Name the plan file with --plan (plans/ holds {len(plans)} files).",
+        f"Hãy chỉ rõ tệp kế hoạch (thư mục plans/ có {len(plans)} tệp), ví dụ: {example}.",
+        f"Name the plan file (plans/ holds {len(plans)} files), e.g. {example}.",
     )
 
 

@@ -20,20 +20,6 @@ class Format(StrEnum):
     json = "json"
 
 
-def _default_path() -> Path:
-    from dvcq.checker import find_plans
-
-    plans = find_plans()
-    if len(plans) != 1:
-        raise UsageError(
-            f"Hãy chỉ rõ tệp kế hoạch bằng --path (trong plans/ có {len(plans)} tệp), "
-            "ví dụ: dvcq diff --path plans/2026.yaml.",
-            f"Name the plan file with --path (plans/ holds {len(plans)}), "
-            "e.g. dvcq diff --path plans/2026.yaml.",
-        )
-    return plans[0]
-
-
 @app.command()
 def diff(
     revs: Annotated[
@@ -76,6 +62,7 @@ def diff(
     from dvcq import diff_output as show
     from dvcq.diff import diff_plans
     from dvcq.revisions import load_file, load_revision
+    from dvcq.workspace import default_plan
 
     use_lang(lang)
     if textconv is not None:
@@ -92,7 +79,7 @@ def diff(
     else:
         if len(args) == 1 and path is None and Path(args[0]).is_file():
             path, args = Path(args[0]), []  # `dvcq diff plans/2027.yaml`: HEAD vs that file
-        plan = path or _default_path()
+        plan = path or default_plan("dvcq diff --path plans/2026.yaml")
         old = load_revision(args[0] if args else "HEAD", plan)
         new = load_revision(args[1], plan) if len(args) == 2 else load_file(plan)
     changes = diff_plans(old.plan, new.plan)

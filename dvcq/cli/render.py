@@ -10,7 +10,6 @@ import typer
 
 from dvcq import i18n
 from dvcq.cli.app import DebugOption, ForceOption, LangOption, TemplatesOption, app, use_lang
-from dvcq.errors import UsageError
 
 render_app = typer.Typer(
     name="render",
@@ -49,21 +48,13 @@ def render_plan(
     Render the plan as a KẾ HOẠCH document in the Nghị định 30/2020 layout. The plan must pass
     `dvcq check` without errors.
     """
-    from dvcq.checker import find_plans, open_plan
+    from dvcq.checker import open_plan
     from dvcq.documents import render_plan as run
     from dvcq.templating import DEFAULT_DIR
+    from dvcq.workspace import default_plan
 
     use_lang(lang)
-    if plan is None:
-        plans = find_plans()
-        if len(plans) != 1:
-            raise UsageError(
-                f"Hãy chỉ rõ tệp kế hoạch (trong plans/ có {len(plans)} tệp), ví dụ: "
-                "dvcq render plan plans/2026.yaml -o ke-hoach.docx.",
-                f"Name the plan file (plans/ holds {len(plans)}), e.g. "
-                "dvcq render plan plans/2026.yaml -o plan.docx.",
-            )
-        plan = plans[0]
+    plan = plan or default_plan("dvcq render plan plans/2026.yaml -o ke-hoach.docx")
     run(open_plan(plan), output, templates or DEFAULT_DIR, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
     return 0

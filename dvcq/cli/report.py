@@ -88,7 +88,7 @@ def report(
     from dvcq.cli.app import as_of_date
     from dvcq.context import report_context
     from dvcq.documents import render_report, report_markdown
-    from dvcq.notes import ReportNotes, SignerOverride, read_notes
+    from dvcq.notes import SignerOverride, notes_for
     from dvcq.periods import plan_period
     from dvcq.templating import DEFAULT_DIR
 
@@ -96,15 +96,12 @@ def report(
     the_plan, entries, _ = workspace.load(plan, progress)
     window = plan_period(the_plan, period)
     warn_left_out(len(entries.problems))
-    notes_file = notes or _default_notes(Path(the_plan.file), window.label)
-    the_notes = read_notes(notes_file) if notes_file else ReportNotes()
-    if signer_name or signer_title or signer_authority is not None:
-        base = the_notes.signer or SignerOverride()
-        the_notes.signer = SignerOverride(
-            authority=base.authority if signer_authority is None else signer_authority,
-            title=signer_title or base.title,
-            name=signer_name or base.name,
-        )
+    the_notes = notes_for(
+        Path(the_plan.file),
+        window.label,
+        notes,
+        SignerOverride(authority=signer_authority, title=signer_title, name=signer_name),
+    )
     context = report_context(the_plan, entries, window, as_of_date(as_of), the_notes)
     folder = templates or DEFAULT_DIR
     if output is None and form is Form.md:
@@ -114,11 +111,3 @@ def report(
     render_report(context, out, folder, form=form.value if form else None, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {out}.\n", f"Wrote {out}.\n"))
     return 0
-
-
-def _default_notes(plan_file: Path, label: str) -> Path | None:
-    """`reports/<PERIOD>.yaml` beside `plans/` (where `progress/` is too), when there is one."""
-    from dvcq.workspace import progress_root_for
-
-    candidate = progress_root_for(plan_file).parent / "reports" / f"{label}.yaml"
-    return candidate if candidate.is_file() else None

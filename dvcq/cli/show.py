@@ -11,25 +11,11 @@ from typing import Annotated
 import typer
 
 from dvcq.cli.app import DebugOption, LangOption, app, use_lang
-from dvcq.errors import UsageError
 
 
 class Format(StrEnum):
     text = "text"
     json = "json"
-
-
-def default_plan() -> Path:
-    from dvcq.checker import find_plans
-
-    plans = find_plans()
-    if len(plans) != 1:
-        raise UsageError(
-            "Hãy chỉ rõ tệp kế hoạch (trong plans/ có "
-            f"{len(plans)} tệp), ví dụ: dvcq show plans/2026.yaml.",
-            f"Name the plan file (plans/ holds {len(plans)}), e.g. dvcq show plans/2026.yaml.",
-        )
-    return plans[0]
 
 
 @app.command()
@@ -49,9 +35,10 @@ def show(
     """
     from dvcq.checker import open_plan
     from dvcq.outline import outline
+    from dvcq.workspace import default_plan
 
     use_lang(lang)
-    data = outline(open_plan(plan or default_plan()))
+    data = outline(open_plan(plan or default_plan("dvcq show plans/2026.yaml")))
     if format is Format.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -110,6 +110,7 @@ _CODES: dict[str, dict[str, str]] = {
     "kind:directive": {"vi": "văn bản", "en": "directive"},
     "format": {"vi": "không đúng dạng YYYY-MM-DD", "en": "not in YYYY-MM-DD form"},
     "impossible": {"vi": "ngày không tồn tại", "en": "no such day"},
+    "year-range": {"vi": "năm phải từ 1900 đến 2200", "en": "the year must be 1900 to 2200"},
     "outside-year": {"vi": "nằm ngoài năm của kế hoạch", "en": "outside the plan's year"},
     "future": {"vi": "là ngày trong tương lai", "en": "is in the future"},
     "undeclared": {"vi": "chưa khai báo trong kế hoạch", "en": "not declared in the plan"},

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dvcq.dates import DateError, parse_iso
+from dvcq.errors import UsageError
 from dvcq.model import Plan
 from dvcq.periods import year_window
 from dvcq.problems import Pos, suggest
@@ -94,7 +95,10 @@ def unit_not_assigned(plan: Plan, progress: Progress, today: dt.date) -> Found:
 )
 def entry_date(plan: Plan, progress: Progress, today: dt.date) -> Found:
     year = plan.document.date.year
-    window = year_window(year, plan.reporting)
+    try:
+        window = year_window(year, plan.reporting)
+    except UsageError:
+        return  # the plan's own year is wrong: invalid-date says so, entries cannot be judged
     first = min(window.start, dt.date(year, 1, 1))
     last = max(window.end, dt.date(year, 12, 31))
     for e in progress.entries:

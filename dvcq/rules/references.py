@@ -204,7 +204,9 @@ def invalid_date(plan: Plan) -> Iterator[Finding]:
                 year, month, day = cite.date
                 yield pos, {"text": f"{day}/{month}/{year}", "reason": exc.reason}
     d = plan.document.date
-    if d.month is not None and not 1 <= d.month <= 12:
+    if not 1900 <= d.year <= 2200:
+        yield d.where("year"), {"text": str(d.year), "reason": "year-range"}
+    elif d.month is not None and not 1 <= d.month <= 12:
         yield d.where("month"), {"text": f"{d.month}/{d.year}", "reason": "impossible"}
     elif _plan_day(plan) is None:
         yield d.where("day"), {"text": f"{d.day}/{d.month}/{d.year}", "reason": "impossible"}
@@ -257,3 +259,19 @@ def unknown_indicator(plan: Plan) -> Iterator[Finding]:
                     task.where("indicators", i),
                     {"key": key, "suggestion": suggest(key, declared)},
                 )
+
+
+@rule(
+    "cutoff-day",
+    ERROR,
+    vi="Ngày chốt số liệu {day} không hợp lệ: phải từ 1 đến 31.",
+    en="Cut-off day {day} is not valid: it must be 1 to 31.",
+    hint_vi="Theo Nghị định 09/2019 là 14 (số liệu tính đến ngày 14); 31 là theo tháng dương lịch.",
+    hint_en="Nghị định 09/2019 uses 14 (data up to the 14th); 31 gives calendar months.",
+    doc_vi="`reporting.cutoff_day` là ngày chốt số liệu hằng tháng, từ 1 đến 31.",
+    doc_en="`reporting.cutoff_day` is the monthly data cut-off day, 1 to 31.",
+)
+def cutoff_day(plan: Plan) -> Iterator[Finding]:
+    day = plan.reporting.cutoff_day
+    if not 1 <= day <= 31:
+        yield plan.reporting.where("cutoff_day"), {"day": day}
