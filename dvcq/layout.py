@@ -19,7 +19,7 @@ from typing import Any
 
 import docx
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
@@ -39,6 +39,20 @@ LANG = "vi-VN"
 # right 15-20 mm), each at the low end of its range: the most room for text.
 PAGE_MM = (210, 297)
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+# Children of w:sectPr that must follow w:pgNumType (ECMA-376 order).
+_AFTER_PGNUMTYPE = (
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+)
 TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165
 # Header and footer tables: left and right column widths, summing to the text width. The right
 # header column holds the Quốc hiệu on one line (88 mm at 12 pt bold).
@@ -515,11 +529,15 @@ def _block(doc: Document, block: Block) -> None:
 
 
 def appendix(doc: Document, lines: list[str]) -> None:
-    """An appendix heading on a new page: `Phụ lục I`, its title UPPER, the `(Kèm theo …)` note."""
+    """An appendix in a section of its own: a new page, pages numbered from 1 again (NĐ 30: an
+    appendix is numbered separately), then `Phụ lục I`, its title UPPER, the `(Kèm theo …)` note."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)  # same page, margins and headers as before
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.insert_element_before(numbering, *_AFTER_PGNUMTYPE)
     for i, line in enumerate(lines):
         if i == 0:
-            paragraph = _paragraph(doc, line, bold=True)
-            paragraph.paragraph_format.page_break_before = True
+            _paragraph(doc, line, bold=True)
         elif line.startswith("("):
             _paragraph(doc, line, italic=True)
         else:

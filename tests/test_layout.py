@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx_read import MM, Look, look, member, nonempty, open_docx, rule_width_mm, rules_in, texts
@@ -294,11 +294,20 @@ def test_kinh_gui_several_addressees_one_per_line() -> None:
     assert first.paragraph_format.first_line_indent < 0  # "Kính gửi:" hangs to the left
 
 
-def test_appendix_starts_a_new_page() -> None:
+def test_appendix_starts_a_new_page_numbered_from_one() -> None:
     body = BODY + "\n# Phụ lục I\n# kết quả thực hiện\n# (Kèm theo Báo cáo số   /BC-SNgV)\n"
     doc = open_docx(layout.render(INFO, body))
     label, title, note = nonempty(doc.paragraphs)[-3:]
-    assert label.paragraph_format.page_break_before
+    # A section of its own, starting on a new page, its pages numbered from 1 again (NĐ 30).
+    assert len(doc.sections) == 2
+    appendix = doc.sections[1]
+    assert appendix.start_type == WD_SECTION.NEW_PAGE
+    assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert appendix.header.is_linked_to_previous  # the same centred page number
+    assert (appendix.page_width, appendix.left_margin) == (
+        doc.sections[0].page_width,
+        doc.sections[0].left_margin,
+    )
     assert look(label) == layout_look("Phụ lục I", 14, bold=True)
     assert look(title) == layout_look("KẾT QUẢ THỰC HIỆN", 14, bold=True)
     assert look(note) == layout_look("(Kèm theo Báo cáo số   /BC-SNgV)", 14, italic=True)
