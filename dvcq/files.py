@@ -54,12 +54,14 @@ def replace_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """A zip package (.docx, .xlsx) again, each member dated `stamp` instead of now.
+def fixed_zip(data: bytes, stamp: dt.datetime, replace: dict[str, bytes] | None = None) -> bytes:
+    """A zip package (.docx, .xlsx) again, each member dated `stamp` instead of now, and the
+    members named in `replace` given new contents.
 
     Office writers date every member with the clock: re-packed, the same input gives the same
     bytes, so a document regenerated from unchanged data does not show up as changed in git.
     """
+    replace = replace or {}
     out = io.BytesIO()
     date_time = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -67,5 +69,5 @@ def fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
             member = zipfile.ZipInfo(item.filename, date_time)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(item.filename))
+            dst.writestr(member, replace.get(item.filename) or src.read(item.filename))
     return out.getvalue()

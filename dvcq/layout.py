@@ -39,6 +39,13 @@ LANG = "vi-VN"
 # right 15-20 mm), each at the low end of its range: the most room for text.
 PAGE_MM = (210, 297)
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+# Extended properties: python-docx's template names "Microsoft Macintosh Word" and stale page and
+# word counts; say who made the file and let the office suite count.
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>dvcq</Application></Properties>"
+)
 # Children of w:sectPr that must follow w:pgNumType (ECMA-376 order).
 _AFTER_PGNUMTYPE = (
     "w:cols",
@@ -164,7 +171,7 @@ def render(info: DocumentInfo, body: str) -> bytes:
         _block(doc, block)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return fixed_zip(buffer.getvalue(), _stamp(info))
+    return fixed_zip(buffer.getvalue(), _stamp(info), {"docProps/app.xml": _APP_XML})
 
 
 # --- checks -------------------------------------------------------------------------------------

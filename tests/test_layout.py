@@ -230,6 +230,8 @@ def test_core_properties_are_the_documents_own(data: bytes, doc: Document) -> No
     core = member(data, "docProps/core.xml").decode()
     assert "python-docx" not in core
     assert "thumbnail" not in member(data, "_rels/.rels").decode()
+    app = member(data, "docProps/app.xml").decode()  # not the template's "Microsoft Macintosh Word"
+    assert "<Application>dvcq</Application>" in app and "Macintosh" not in app
 
 
 def test_same_input_same_bytes(data: bytes) -> None:
