@@ -281,7 +281,7 @@ def _report_document(plan: Plan, period: Period, notes: ReportNotes) -> dict[str
             date_text = f"ngày {_vn_date(dt.date(year, month, notes.day))}"
         except ValueError:
             raise DvcqError(
-                f"Tệp ghi chú báo cáo: ngày {notes.day} (day) không có trong tháng {month}/{year}.",
+                f"Tệp ghi chú báo cáo: ngày {notes.day} không có trong tháng {month}/{year}.",
                 f"Report notes: day {notes.day} does not exist in {month}/{year}.",
             ) from None
     return {
