@@ -61,19 +61,13 @@ def open_plan(path: Path) -> Plan:
     return plan
 
 
-def find_plans(root: Path = Path(".")) -> list[Path]:
-    return sorted((root / "plans").glob("*.yaml"))
-
-
 def check(
     paths: list[Path], progress_root: Path | None = None, as_of: dt.date | None = None
 ) -> Result:
     """Check each plan, and the progress entries of its year (`progress/<year>/` beside it).
 
     `as_of` is the day after which an entry counts as dated in the future (default: today)."""
-    from dvcq.dates import today
-    from dvcq.progress import files_in, progress_dir, read_progress
-    from dvcq.workspace import progress_root_for
+    from dvcq.paths import files_in, progress_dir, progress_root_for
 
     result = Result()
     for path in paths:
@@ -84,7 +78,10 @@ def check(
             continue
         root = progress_root or progress_root_for(path)
         files = files_in(progress_dir(root, plan.document.date.year))
-        if files:
+        if files:  # only then the progress side is loaded at all
+            from dvcq.dates import today
+            from dvcq.progress import read_progress
+
             progress = read_progress(files)
             result.files += progress.files
             result.problems += progress.problems

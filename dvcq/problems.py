@@ -13,6 +13,8 @@ class Pos(NamedTuple):
 
 @dataclass(slots=True)
 class Problem:
+    """One problem in a file: where, which rule, and the words for its message."""
+
     file: str
     pos: Pos
     rule: str

@@ -24,6 +24,7 @@ from typing import Any
 
 from dvcq.errors import DvcqError
 from dvcq.files import replace_atomically
+from dvcq.paths import progress_dir
 from dvcq.problems import Pos, Problem, suggest
 from dvcq.yamlio import Node, nfc, parse, read_text
 
@@ -112,14 +113,6 @@ class Progress:
         """Entries that no later entry supersedes: what reports and the board use."""
         replaced = {e.supersedes for e in self.entries if e.supersedes}
         return [e for e in self.entries if e.id not in replaced]
-
-
-def progress_dir(root: Path, year: int) -> Path:
-    return root / str(year)
-
-
-def files_in(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
 def read_progress(paths: list[Path]) -> Progress:

@@ -123,6 +123,8 @@ _SPACES = re.compile(r"\s*([/-])\s*")
 
 @dataclass(frozen=True, slots=True)
 class Symbol:
+    """A document symbol taken apart by the grammar."""
+
     text: str
     kind: str  # state | congvan | normative | law | consolidated | party
     number: str  # "" for a draft whose number is not yet issued
@@ -196,6 +198,8 @@ CITATION = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Citation:
+    """A citation found in prose: its type word, symbol and date as written."""
+
     word: str
     symbol: str
     date: tuple[int, int, int] | None  # (year, month, day) as written

@@ -6,18 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from dvcq import rules
-from dvcq.checker import find_plans, open_plan
+from dvcq.checker import open_plan
 from dvcq.errors import DvcqError, UsageError
 from dvcq.model import Plan
-from dvcq.progress import (
-    Entry,
-    Progress,
-    append_entry,
-    files_in,
-    new_id,
-    progress_dir,
-    read_progress,
-)
+from dvcq.paths import files_in, find_plans, progress_dir, progress_root_for
+from dvcq.progress import Entry, Progress, append_entry, new_id, read_progress
 
 DEFAULT_PROGRESS = Path("progress")
 
@@ -31,12 +24,6 @@ def default_plan(example: str = "--plan plans/2026.yaml") -> Path:
         f"Hãy chỉ rõ tệp kế hoạch (thư mục plans/ có {len(plans)} tệp), ví dụ: {example}.",
         f"Name the plan file (plans/ holds {len(plans)} files), e.g. {example}.",
     )
-
-
-def progress_root_for(plan_path: Path) -> Path:
-    """`progress/` beside the plan's `plans/` folder (or beside the plan itself)."""
-    folder = plan_path.parent
-    return (folder.parent if folder.name == "plans" else folder) / "progress"
 
 
 def load(plan_path: Path | None, root: Path | None) -> tuple[Plan, Progress, Path]:

@@ -8,7 +8,6 @@ unusual (duplicate keys, non-standard tags, aliases, bad encodings) becomes a pr
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -64,14 +63,24 @@ def _at(event: yaml.Event, rule: str, limit: object) -> Problem:
     return Problem("", pos, rule, {"limit": limit, "reason": ""})
 
 
-@dataclass(slots=True)
 class Node:
     """A YAML value with its position. `value` is a scalar, a list of nodes or a dict of nodes."""
 
-    value: Scalar | list[Node] | dict[str, Node]
-    line: int
-    col: int
-    key_pos: dict[str, Pos] = field(default_factory=dict)  # where each mapping key was written
+    # A plain slotted class: the reader makes one per value (hundreds of thousands for a large
+    # file), and a dataclass here would cost its generated code at every `dvcq check` start.
+    __slots__ = ("col", "key_pos", "line", "value")
+
+    def __init__(
+        self,
+        value: Scalar | list[Node] | dict[str, Node],
+        line: int,
+        col: int,
+        key_pos: dict[str, Pos] | None = None,
+    ) -> None:
+        self.value = value
+        self.line = line
+        self.col = col
+        self.key_pos: dict[str, Pos] = {} if key_pos is None else key_pos  # where each key was
 
     @property
     def pos(self) -> Pos:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from dvcq.progress import files_in, read_progress
+from dvcq.paths import files_in
+from dvcq.progress import read_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

@@ -25,8 +25,9 @@ from dvcq.checker import open_plan
 from dvcq.context import gist, lower_first, report_subject, vn_number
 from dvcq.markdown import parse
 from dvcq.model import Plan
+from dvcq.paths import files_in
 from dvcq.periods import parse_period
-from dvcq.progress import files_in, read_progress
+from dvcq.progress import read_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

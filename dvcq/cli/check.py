@@ -50,7 +50,7 @@ def check(
     Check plans: owners, references, symbols and dates. Exit code 0 = no errors, 1 = problems.
     """
     from dvcq.checker import check as run_check
-    from dvcq.checker import find_plans
+    from dvcq.paths import find_plans
 
     use_lang(lang)
     files = list(paths) if paths else find_plans()

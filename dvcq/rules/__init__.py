@@ -28,8 +28,10 @@ Finding = tuple[Pos, dict[str, Any]]
 Check = Callable[..., Iterable[Any]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
+    """A rule: its id, level, words in each language and, for checks, the function."""
+
     id: str
     level: str
     message: dict[str, str]  # lang -> str.format template

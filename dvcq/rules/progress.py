@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dvcq.dates import DateError, parse_iso
 from dvcq.errors import UsageError
 from dvcq.model import Plan
-from dvcq.periods import year_window
 from dvcq.problems import Pos, suggest
-from dvcq.progress import Entry, Progress
 from dvcq.rules import ERROR, WARNING, rule
 from dvcq.symbols import parse_symbol
 
-Found = Iterator[tuple[Entry, Pos, dict[str, Any]]]
+if TYPE_CHECKING:  # the progress side is imported only once there are entries to check
+    from dvcq.progress import Entry, Progress
+
+    Found = Iterator[tuple[Entry, Pos, dict[str, Any]]]
 
 
 @rule(
@@ -95,6 +96,8 @@ def unit_not_assigned(plan: Plan, progress: Progress, today: dt.date) -> Found:
 )
 def entry_date(plan: Plan, progress: Progress, today: dt.date) -> Found:
     year = plan.document.date.year
+    from dvcq.periods import year_window
+
     try:
         window = year_window(year, plan.reporting)
     except UsageError:
