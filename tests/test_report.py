@@ -354,7 +354,7 @@ def test_signer_overrides(tmp_path: Path) -> None:
         ("strenghts: tốt\n", "bad.yaml:1:1:", "Có phải ý bạn là “strengths”?"),
         ("addressees:\n  - [Sở Nội vụ]\n", "bad.yaml:2:5:", "phải là chuỗi văn bản"),
         ("leadership: |\n  tốt\n day: 3\n", "bad.yaml:3:", "Lỗi cú pháp YAML"),
-        ("day: 31\n", "", "ngày 31 (day) không có trong tháng 6/2026"),
+        ("day: 31\n", "", "ngày 31 không có trong tháng 6/2026"),
         ("- một danh sách\n", "bad.yaml:1:1:", "phải là bảng khóa–giá trị"),
     ],
 )
