@@ -251,7 +251,9 @@ _NONE: Any = type(None)
 @cache
 def _spec(cls: Any) -> list[tuple[str, Any, bool, Any]]:
     """(name, type, required, default factory) for each field a YAML file may set."""
-    hints = typing.get_type_hints(cls)
+    hints = {f.name: f.type for f in fields(cls)}
+    if any(isinstance(tp, str) for tp in hints.values()):  # postponed annotations elsewhere
+        hints = typing.get_type_hints(cls)
     out = []
     for f in fields(cls):
         if f.name in _SKIP:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -168,6 +167,8 @@ def main(argv: list[str] | None = None) -> None:
         code = exc.exit_code
     except Exception:  # the boundary: never a traceback for the clerk unless asked
         if debug:
+            import traceback  # only here: loading it costs every command a few ms
+
             traceback.print_exc()
         sys.stderr.write(
             i18n.t(
