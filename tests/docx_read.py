@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import _Cell
@@ -90,3 +93,36 @@ def body_paragraphs(doc: Document) -> list[Paragraph]:
     paragraphs = doc.paragraphs
     start = next(i for i, p in enumerate(paragraphs) if rule_width_mm(p, 165) is not None)
     return [p for p in paragraphs[start + 1 :] if p.text.strip()]
+
+
+# --- LibreOffice: a document as it prints ------------------------------------------------------
+
+needs_office = pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (soffice) or poppler (pdftotext) is not installed; CI installs them",
+)
+
+
+def printed_text(docx: Path, folder: Path) -> str:
+    """The document converted to PDF by LibreOffice (a private profile, so runs do not clash),
+    as `pdftotext -layout` reads it; pages are separated by form feeds."""
+    run = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    pdf = folder / f"{docx.stem}.pdf"
+    assert pdf.exists(), run.stdout + run.stderr
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout

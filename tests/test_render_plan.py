@@ -18,7 +18,16 @@ from typing import Any
 
 import pytest
 import yaml
-from docx_read import body_paragraphs, member, nonempty, norm, open_docx, texts
+from docx_read import (
+    body_paragraphs,
+    member,
+    needs_office,
+    nonempty,
+    norm,
+    open_docx,
+    printed_text,
+    texts,
+)
 
 from dvcq import layout
 
@@ -222,31 +231,10 @@ def test_a_plan_of_1000_tasks_renders(tmp_path: Path) -> None:
 # --- LibreOffice: the document as it prints -----------------------------------------------------
 
 
-@pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("pdftotext")),
-    reason="LibreOffice (soffice) or poppler (pdftotext) is not installed; CI installs them",
-)
+@needs_office
 def test_libreoffice_prints_the_plan(rendered: Path, tmp_path: Path) -> None:
-    run = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(rendered),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "ke-hoach.pdf"
-    assert pdf.exists(), run.stdout + run.stderr
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = printed_text(rendered, tmp_path)
+    pdf = tmp_path / "ke-hoach.pdf"  # left beside it by printed_text
     pages = text.split("\f")
     lines = pages[0].splitlines()
     quoc_hieu = [line for line in lines if "CỘNG HÒA" in line]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 import pytest
 from docx.document import Document
-from docx_read import body_paragraphs, norm, open_docx, texts
+from docx_read import body_paragraphs, needs_office, norm, open_docx, printed_text, texts
 
 from dvcq import layout
 from dvcq.checker import open_plan
@@ -417,31 +416,9 @@ def test_small_helpers() -> None:
     assert block.widths == [3, 9] and block.header_rows == 1
 
 
-@pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("pdftotext")),
-    reason="LibreOffice (soffice) or poppler (pdftotext) is not installed; CI installs them",
-)
+@needs_office
 def test_libreoffice_prints_the_report(h1: Path, tmp_path: Path) -> None:
-    run = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(h1),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "bao-cao.pdf"
-    assert pdf.exists(), run.stdout + run.stderr
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = printed_text(h1, tmp_path)
     first = text.split("\f")[0]
     quoc_hieu = [line for line in first.splitlines() if "CỘNG HÒA" in line]
     assert len(quoc_hieu) == 1 and layout.QUOC_HIEU in quoc_hieu[0]  # on one line
