@@ -75,7 +75,7 @@ def in_period(progress: Progress, period: Period, as_of: dt.date) -> list[Entry]
     """Current entries dated inside the period's window and not after `as_of`, in date order."""
     end = min(period.end, as_of)
     start, stop = period.start.isoformat(), end.isoformat()
-    chosen = [e for e in progress.current() if start <= e.date <= stop and len(e.date) == 10]
+    chosen = [e for e in progress.current() if start <= e.date <= stop and e.day() is not None]
     chosen.sort(key=lambda e: e.date)  # stable: entries of one day keep their file order
     return chosen
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # exactly as written: sorts as text
 
 
 class DateError(ValueError):
@@ -24,7 +24,7 @@ def make_date(year: int, month: int, day: int) -> dt.date:
 
 
 def parse_iso(text: str) -> dt.date:
-    m = _ISO.fullmatch(text.strip())
+    m = _ISO.fullmatch(text)
     if not m:
         raise DateError("format")
     return make_date(int(m[1]), int(m[2]), int(m[3]))

@@ -49,6 +49,12 @@ def replace_atomically(path: Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
+    except OSError as exc:  # no such folder, no permission, disk full: nothing was replaced
+        temp.unlink(missing_ok=True)
+        raise DvcqError(
+            f"Không ghi được {path}: {exc.strerror or exc}. Tệp cũ (nếu có) vẫn nguyên.",
+            f"Cannot write {path}: {exc.strerror or exc}. Any existing file is unchanged.",
+        ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

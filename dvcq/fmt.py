@@ -15,7 +15,7 @@ from typing import Any
 
 from dvcq.errors import UsageError
 from dvcq.problems import Pos, Problem
-from dvcq.progress import entry_from_data, json_line, locked, plain
+from dvcq.progress import REQUIRED, entry_from_data, json_line, locked, plain
 from dvcq.yamlio import parse, read_text
 
 
@@ -117,7 +117,15 @@ def format_text(text: str, file: str) -> tuple[str, list[Note]]:
         data = json_line(line)
         problems: list[Problem] = []
         if data is None:
+            if not line.rstrip().endswith("}"):  # a comment or more after the entry: keep it all
+                notes.append(Note(file, number, _KEEP_VI, _KEEP_EN))
+                out.append(line)
+                continue
             data = _flow_entry(line, file, problems)
+            if data is not None and not _texts_kept(data):
+                notes.append(Note(file, number, _TEXT_VI, _TEXT_EN))
+                out.append(line)
+                continue
         entry = None
         if data is not None:
             entry = entry_from_data(data, file, number, 3, problems, text=line)
@@ -132,6 +140,27 @@ def format_text(text: str, file: str) -> tuple[str, list[Note]]:
     if new and not new.endswith("\n"):
         new += "\n"
     return new, notes
+
+
+_KEEP_VI = "Dòng có chú thích hoặc phần thừa sau mục: giữ nguyên."
+_KEEP_EN = "The line has a comment or more after the entry: left alone."
+_TEXT_VI = (
+    "Có giá trị YAML đọc thành số hoặc đúng/sai (ví dụ 0123, 1.50, yes): giữ nguyên dòng; "
+    "đặt giá trị trong dấu ngoặc kép để định dạng."
+)
+_TEXT_EN = (
+    "Some values read as numbers or booleans in YAML (e.g. 0123, 1.50, yes): line left alone; "
+    "quote them to format it."
+)
+
+
+def _texts_kept(data: dict[str, Any]) -> bool:
+    """Whether every text field came through as text: YAML reads `0123` as 123, `1.50` as 1.5."""
+    texts = [data.get(key) for key in (*REQUIRED, "supersedes")]
+    evidence = data.get("evidence") or []
+    return all(v is None or isinstance(v, str) for v in texts) and all(
+        isinstance(e, str) for e in (evidence if isinstance(evidence, list) else [])
+    )
 
 
 def _flow_entry(line: str, file: str, problems: list[Problem]) -> dict[str, Any] | None:
@@ -159,11 +188,9 @@ def format_file(path: Path) -> Formatted:
 
 
 def _lock_folder(path: Path) -> Path:
-    """The progress root the file belongs to (`progress/` of `progress/2026/2026-03.yaml`)."""
-    for parent in path.resolve().parents:
-        if parent.name == "progress":
-            return parent
-    return path.parent
+    """The folder `dvcq progress add` locks for this file: the root above its year folder
+    (`progress/` of `progress/2026/2026-03.yaml`, whatever the root is called)."""
+    return path.resolve().parent.parent
 
 
 def write(path: Path) -> Formatted:

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dvcq.dates import DateError, parse_iso
 from dvcq.errors import DvcqError
 from dvcq.files import replace_atomically
 from dvcq.paths import progress_dir
@@ -87,9 +89,10 @@ class Entry:
         return Pos(self.line, self.col)
 
     def day(self) -> dt.date | None:
+        """The entry's date when it is a real YYYY-MM-DD day (the checker reports the others)."""
         try:
-            return dt.date.fromisoformat(self.date)
-        except ValueError:
+            return parse_iso(self.date)
+        except DateError:
             return None
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,7 +154,7 @@ def json_line(line: str) -> dict[str, Any] | None:
     if not line.startswith("- {") or "\r" in line:
         return None
     try:
-        data = json.loads(line[2:], parse_constant=_not_json)
+        data = json.loads(line[2:], parse_constant=_not_json, parse_float=_finite)
     except (ValueError, RecursionError):
         return None
     # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
@@ -162,6 +165,13 @@ def json_line(line: str) -> dict[str, Any] | None:
     if "\\u" in line:  # escapes may spell decomposed letters: normalise what they produced
         data = {k: _nfc_deep(v) for k, v in data.items()}
     return data
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400: such a line is read by the YAML reader, as text
+        raise ValueError(text)
+    return value
 
 
 def _not_json(name: str) -> None:
@@ -198,7 +208,10 @@ def _read_yaml(text: str, file: str, progress: Progress) -> None:
     if not isinstance(root.value, list):
         progress.problems.append(
             Problem(
-                file, root.pos, "wrong-type", {"key": file, "expected": "list", "got": "mapping"}
+                file,
+                root.pos,
+                "wrong-type",
+                {"key": file, "expected": "list", "got": _kind(root.value)},
             )
         )
         return
@@ -396,6 +409,16 @@ def _kind(value: Any) -> str:
 # --- writing ---------------------------------------------------------------------------------------
 
 
+def _appendable(text: str) -> bool:
+    """Whether a line added at the end stays one more item of the file's top-level list."""
+    lines = [
+        line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")
+    ]
+    return all(line.startswith("- ") or line.startswith(("  ", "\t")) for line in lines) and (
+        not lines or lines[0].startswith("- ")
+    )
+
+
 def new_id(day: dt.date) -> str:
     import secrets  # only writers need it
 
@@ -405,8 +428,14 @@ def new_id(day: dt.date) -> str:
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """Serialise writers: an OS lock on `<folder>/.lock`, released even if the process dies."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise DvcqError(
+            f"Không dùng được thư mục tiến độ {folder}: {exc.strerror or exc}.",
+            f"Cannot use the progress folder {folder}: {exc.strerror or exc}.",
+        ) from None
     try:
         try:
             import fcntl
@@ -441,6 +470,13 @@ def append_entry(root: Path, year: int, entry: Entry) -> Path:
                 ) from None
             if old and not old.endswith("\n"):
                 old += "\n"
+            if not _appendable(old):
+                raise DvcqError(
+                    f"Tệp {path} không còn ở dạng dvcq ghi (mỗi dòng một mục “- {{…}}”), nên không "
+                    "ghi thêm vào được; chạy `dvcq fmt` hoặc sửa tay, rồi chạy lại.",
+                    f"{path} is no longer in the form dvcq writes (one “- {{…}}” entry a line), so "
+                    "nothing can be added to it; run `dvcq fmt` or fix it by hand, then run again.",
+                )
         else:
             old = HEADER
         if f'"id": "{entry.id}"' in old:

@@ -91,3 +91,13 @@ def test_fmt_refuses_plans(tmp_path: Path) -> None:
 def test_the_example_progress_files_are_already_canonical() -> None:
     run = dvcq("fmt", "--check", "examples/progress", cwd=ROOT)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_fmt_never_changes_what_a_value_says(tmp_path: Path) -> None:
+    # YAML reads 0123 as 123 and 1.50 as 1.5; a trailing comment would be lost on rewriting.
+    numbers = FLOW.replace("author: VP", "author: 1.50").replace("20260307-00000013", "0123")
+    commented = FLOW.replace("20260307-00000013", "20260307-00000014") + "  # ghi chú"
+    path = month_file(tmp_path, numbers, commented)
+    before = path.read_text(encoding="utf-8")
+    dvcq("fmt", str(path), cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == before

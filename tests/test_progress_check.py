@@ -255,3 +255,27 @@ def test_json_line_column_same_on_both_paths(tmp_path: Path) -> None:
     col = bad.index('"quy-che-tiep-cong-dann"') + 2  # the text, after its opening quote
     assert ("unknown-task", 1, col) in found(slow), slow
     assert ("unknown-task", 1, col) in found(fast), fast
+
+
+def test_a_cycle_of_corrections_is_an_error(tmp_path: Path) -> None:
+    a = json_line(id="20260301-0000000a", supersedes="20260301-0000000b")
+    b = json_line(id="20260301-0000000b", supersedes="20260301-0000000a", date="2026-03-02")
+    problems = run_check(tmp_path, {"2026-03.yaml": HEADER + a + b})
+    assert found(problems) == {
+        ("supersede-cycle", 2, value_col(a, "supersedes")),
+        ("supersede-cycle", 3, value_col(b, "supersedes")),
+    }
+
+
+def test_dates_must_be_written_as_yyyy_mm_dd(tmp_path: Path) -> None:
+    # Such dates used to pass the check and then be left out of every board and report.
+    for written in ("2026-3-2", " 2026-03-02", "٢٠٢٦-٠٣-٠٢"):
+        line = json_line(date=written)
+        problems = run_check(tmp_path / written.strip(), {"2026-03.yaml": HEADER + line})
+        assert ("entry-date", 2, value_col(line, "date")) in found(problems), written
+
+
+def test_an_infinite_value_is_not_a_number(tmp_path: Path) -> None:
+    line = json_line(values={"luot-tiep-cong-dan": 1}).replace(": 1}", ": 1e400}")
+    problems = run_check(tmp_path, {"2026-03.yaml": HEADER + line})
+    assert [p["rule"] for p in problems] == ["entry-value"]

@@ -62,7 +62,8 @@ def _values(pairs: list[str]) -> dict[str, float]:
                 f"--value “{pair}” phải có dạng CHỈ_TIÊU=SỐ, ví dụ --value luot-tiep-cong-dan=12.",
                 f"--value “{pair}” must be KEY=NUMBER, e.g. --value luot-tiep-cong-dan=12.",
             )
-        out[key.strip()] = int(number) if number.is_integer() else number
+        # Whole numbers as integers, but only where a float holds them exactly (below 2**53).
+        out[key.strip()] = int(number) if number.is_integer() and abs(number) < 2**53 else number
     return out
 
 

@@ -205,3 +205,28 @@ def unknown_superseded_entry(plan: Plan, progress: Progress, today: dt.date) -> 
     for e in progress.entries:
         if e.supersedes and e.supersedes not in ids:
             yield e, e.where("supersedes"), {"id": e.supersedes}
+
+
+@rule(
+    "supersede-cycle",
+    ERROR,
+    scope="progress",
+    vi="Mục “{id}” nằm trong một vòng đính chính (các mục đính chính lẫn nhau), nên không mục nào "
+    "trong vòng được tính.",
+    en="Entry “{id}” is in a cycle of corrections (entries superseding each other), so none of "
+    "them counts.",
+    hint_vi="Mỗi mục chỉ đính chính một mục ghi trước nó; bỏ `supersedes` ở một mục trong vòng.",
+    hint_en="An entry corrects one written before it; remove `supersedes` from one of them.",
+    doc_vi="Các mục đính chính không được tạo thành vòng (A đính chính B, B đính chính A).",
+    doc_en="Corrections do not form a cycle (A supersedes B, B supersedes A).",
+)
+def supersede_cycle(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    target = {e.id: e.supersedes for e in progress.entries if e.supersedes}
+    for e in progress.entries:
+        seen, current = set(), e.supersedes
+        while current and current not in seen:
+            if current == e.id:
+                yield e, e.where("supersedes"), {"id": e.id}
+                break
+            seen.add(current)
+            current = target.get(current)
