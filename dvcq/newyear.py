@@ -99,7 +99,17 @@ def next_year(text: str, file: str, year: int | None = None) -> tuple[str, int, 
     old = plan.document.date.year
     new = year if year is not None else old + 1
     delta = new - old
-    edit = Edit(text.replace("\r\n", "\n").split("\n"))
+    text = text.replace("\r\n", "\n")
+    odd = next((c for c in ("\r", "\x85", "\u2028", "\u2029") if c in text), None)
+    if odd is not None:  # YAML counts these as line breaks; the line-based edit would not
+        line = text[: text.index(odd)].count("\n") + 1
+        raise DvcqError(
+            f"{file}:{line}: tệp có ký tự xuống dòng lạ (U+{ord(odd):04X}); xóa nó (thường do "
+            "sao chép từ Word hoặc PDF) rồi chạy lại.",
+            f"{file}:{line}: the file holds an unusual line break (U+{ord(odd):04X}); remove it "
+            "(it usually comes from copying out of Word or a PDF) and run again.",
+        )
+    edit = Edit(text.split("\n"))
     top = _mapping(root)
     document = top["document"]
     doc = _mapping(document)

@@ -72,6 +72,12 @@ def render(folder: Path, name: str, context: dict[str, Any]) -> str:
             f"{where}: lỗi cú pháp trong mẫu: {exc.message}",
             f"{where}: template syntax error: {exc.message}",
         ) from None
+    except UnicodeDecodeError:
+        raise DvcqError(
+            f"Mẫu {folder / name} (hoặc tệp nó gọi tới) không phải văn bản UTF-8; lưu lại với "
+            "bảng mã UTF-8.",
+            f"Template {folder / name} (or a file it includes) is not UTF-8 text; save it as UTF-8.",
+        ) from None
     except TemplateNotFound as exc:  # an {% include %} of a file that is not there
         where = _runtime_where(folder, exc)
         raise DvcqError(

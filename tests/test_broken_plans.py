@@ -64,6 +64,7 @@ CASES: list[tuple[str, str, int, int]] = [
     ("invalid-date-format.yaml", "invalid-date", 55, 12),  # 31/03/2026
     ("invalid-date-plan.yaml", "invalid-date", 13, 10),  # 31/4/2026
     ("invalid-date-year.yaml", "invalid-date", 11, 11),  # year 20260
+    ("duplicate-id-indicator.yaml", "duplicate-id", 62, 10),
     ("cutoff-day.yaml", "cutoff-day", 59, 15),
     ("directive-after-plan.yaml", "directive-after-plan", 55, 12),
     ("directive-type-mismatch.yaml", "directive-type-mismatch", 54, 11),

@@ -11,6 +11,7 @@ import typer
 
 from dvcq import i18n
 from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.errors import UsageError
 
 
 class Kind(StrEnum):
@@ -55,7 +56,13 @@ def schema(
     if out is None:
         sys.stdout.write(texts[PROGRESS_FILE if kind is Kind.progress else PLAN_FILE])
         return 0
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"Không tạo được thư mục {out}: {exc.strerror or exc}.",
+            f"Cannot create the folder {out}: {exc.strerror or exc}.",
+        ) from None
     names = [f"{kind.value}.schema.json"] if kind else sorted(texts)
     for name in names:
         data = texts[name].encode("utf-8")

@@ -110,6 +110,7 @@ _CODES: dict[str, dict[str, str]] = {
     "kind:section/task": {"vi": "mục hoặc nhiệm vụ", "en": "section or task"},
     "kind:unit": {"vi": "đơn vị", "en": "unit"},
     "kind:directive": {"vi": "văn bản", "en": "directive"},
+    "kind:indicator": {"vi": "chỉ tiêu", "en": "indicator"},
     "format": {"vi": "không đúng dạng YYYY-MM-DD", "en": "not in YYYY-MM-DD form"},
     "impossible": {"vi": "ngày không tồn tại", "en": "no such day"},
     "year-range": {"vi": "năm phải từ 1900 đến 2200", "en": "the year must be 1900 to 2200"},

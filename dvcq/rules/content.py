@@ -71,8 +71,8 @@ def empty_section(plan: Plan) -> Iterator[Finding]:
     en="Id “{id}” is used twice ({kind}; first on line {first}).",
     hint_vi="Đặt một mã khác; mã phải duy nhất vì tiến độ và báo cáo tham chiếu theo mã.",
     hint_en="Choose another id; ids must be unique because progress and reports refer to them.",
-    doc_vi="Mã của mục, nhiệm vụ, đơn vị và số ký hiệu văn bản phải duy nhất.",
-    doc_en="Ids of sections, tasks, units and directive symbols are unique.",
+    doc_vi="Mã của mục, nhiệm vụ, đơn vị, chỉ tiêu và số ký hiệu văn bản phải duy nhất.",
+    doc_en="Ids of sections, tasks, units, indicators and directive symbols are unique.",
 )
 def duplicate_id(plan: Plan) -> Iterator[Finding]:
     groups: list[tuple[str, list[tuple[str, Pos]]]] = [
@@ -84,6 +84,7 @@ def duplicate_id(plan: Plan) -> Iterator[Finding]:
         ),
         ("kind:unit", [(u.id, u.where("id")) for u in plan.units]),
         ("kind:directive", [(d.symbol, d.where("symbol")) for d in plan.directives]),
+        ("kind:indicator", [(i.key, i.where("key")) for i in plan.indicators]),
     ]
     for kind, items in groups:
         seen: dict[str, Pos] = {}
