@@ -18,6 +18,7 @@ from dvcq.diff import (
     md_escape,
     reporting_fields,
 )
+from dvcq.errors import DvcqError
 from dvcq.model import Plan
 from dvcq.revisions import Side
 from dvcq.yamlio import nfc, read_text
@@ -149,8 +150,11 @@ def textconv(path: Path) -> str:
     if text is None:
         try:
             return path.read_bytes().decode("utf-8", "replace")
-        except OSError:
-            return ""
+        except OSError as exc:  # git always passes a real file; a person may not
+            raise DvcqError(
+                f"Không đọc được {path}: {exc.strerror or exc}.",
+                f"Cannot read {path}: {exc.strerror or exc}.",
+            ) from None
     plan, _ = plan_from_text(text, str(path))
     if plan is None:
         return text if text.endswith("\n") else text + "\n"

@@ -235,3 +235,12 @@ def test_word_diff_is_by_whitespace_split_words_in_nfc() -> None:
     words = word_diff("a b c d e f g h i j k l m n o", "a b c X e f g h i j k l m n o")
     assert render_words(words, context=2) == "a b c [-d-] {+X+} e f …"  # 3 words: kept
     assert render_words(words, markdown=True, context=2) == "a b c ~~d~~ **X** e f …"
+
+
+def test_textconv_of_a_missing_file_says_so(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "dvcq", "diff", "--textconv", str(tmp_path / "none.yaml")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1 and "none.yaml" in run.stderr and "Traceback" not in run.stderr

@@ -145,6 +145,8 @@ def main(argv: list[str] | None = None) -> None:
     i18n.set_lang(_lang_in(args))  # early, so that even a usage error speaks that language
     try:
         code = app(args=args, prog_name="dvcq", standalone_mode=False)
+        if code == 130:  # typer turns Ctrl+C into the return value 130 before it reaches us
+            sys.stderr.write(i18n.t("Đã dừng.\n", "Interrupted.\n"))
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.exceptions.Abort:

@@ -67,13 +67,13 @@ def fmt(
     same = len(files) - changed
     if check:
         summary = i18n.t(
-            f"{changed} tệp cần định dạng lại, {same} tệp đã đúng dạng.",
-            f"{changed} file(s) would be reformatted, {same} already formatted.",
+            f"{changed} tệp cần định dạng lại, {same} tệp không đổi.",
+            f"{changed} file(s) would be reformatted, {same} unchanged.",
         )
     else:
         summary = i18n.t(
-            f"Đã định dạng lại {changed} tệp, {same} tệp đã đúng dạng.",
-            f"{changed} file(s) reformatted, {same} already formatted.",
+            f"Đã định dạng lại {changed} tệp, {same} tệp không đổi.",
+            f"{changed} file(s) reformatted, {same} unchanged.",
         )
     sys.stdout.write(summary + "\n")
     return 1 if notes or (check and changed) else 0
