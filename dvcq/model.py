@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from dvcq.problems import Pos, Problem, suggest
-from dvcq.yamlio import Node
+from dvcq.yamlio import Node, kind_of
 
 
 # Records compare by identity and have the default repr (eq=False, repr=False): nothing needs more,
@@ -280,7 +280,9 @@ class Builder:
 
     def record(self, cls: Any, node: Node, where: str) -> Any:
         if not isinstance(node.value, dict):
-            self.problem(node.pos, "wrong-type", key=where, expected="mapping", got=_kind(node))
+            self.problem(
+                node.pos, "wrong-type", key=where, expected="mapping", got=kind_of(node.value)
+            )
             return None
         spec = _spec(cls)
         known = [name for name, *_ in spec]
@@ -333,7 +335,9 @@ class Builder:
             origin, args = get_origin(tp), get_args(tp)
         if origin is list:
             if not isinstance(node.value, list):
-                self.problem(node.pos, "wrong-type", key=where, expected="list", got=_kind(node))
+                self.problem(
+                    node.pos, "wrong-type", key=where, expected="list", got=kind_of(node.value)
+                )
                 return None, False
             items = []
             for i, item in enumerate(node.value):
@@ -364,27 +368,14 @@ class Builder:
                 return str(value), True  # `number: 12` means the text "12"
         elif tp is int and isinstance(value, int) and not isinstance(value, bool):
             return value, True
-        self.problem(node.pos, "wrong-type", key=where, expected=_type_name(tp), got=_kind(node))
+        self.problem(
+            node.pos, "wrong-type", key=where, expected=_type_name(tp), got=kind_of(node.value)
+        )
         return None, False
 
 
 def _type_name(tp: Any) -> str:
     return {str: "text", int: "integer"}.get(tp, getattr(tp, "__name__", str(tp)))
-
-
-def _kind(node: Node) -> str:
-    value = node.value
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    return "text"
 
 
 def build_plan(node: Node, file: str, text: str = "") -> tuple[Plan | None, list[Problem]]:

@@ -28,7 +28,7 @@ from dvcq.errors import DvcqError
 from dvcq.files import replace_atomically
 from dvcq.paths import progress_dir
 from dvcq.problems import Pos, Problem, suggest
-from dvcq.yamlio import Node, nfc, parse, read_text
+from dvcq.yamlio import Node, kind_of, nfc, parse, read_text
 
 # Status keys (ASCII, stable in files) and their Vietnamese and English labels.
 STATUSES: dict[str, tuple[str, str]] = {
@@ -211,7 +211,7 @@ def _read_yaml(text: str, file: str, progress: Progress) -> None:
                 file,
                 root.pos,
                 "wrong-type",
-                {"key": file, "expected": "list", "got": _kind(root.value)},
+                {"key": file, "expected": "list", "got": kind_of(root.value)},
             )
         )
         return
@@ -326,7 +326,7 @@ def _repair(data: dict[str, Any], probe: Entry, problems: list[Problem]) -> dict
                         file,
                         probe.where(key),
                         "wrong-type",
-                        {"key": key, "expected": "text", "got": _kind(value)},
+                        {"key": key, "expected": "text", "got": kind_of(value)},
                     )
                 )
                 bad = True
@@ -339,7 +339,7 @@ def _repair(data: dict[str, Any], probe: Entry, problems: list[Problem]) -> dict
                 file,
                 probe.where("evidence"),
                 "wrong-type",
-                {"key": "evidence", "expected": "list", "got": _kind(evidence)},
+                {"key": "evidence", "expected": "list", "got": kind_of(evidence)},
             )
         )
         evidence = []
@@ -350,7 +350,7 @@ def _repair(data: dict[str, Any], probe: Entry, problems: list[Problem]) -> dict
                 file,
                 probe.where("values"),
                 "wrong-type",
-                {"key": "values", "expected": "mapping", "got": _kind(values)},
+                {"key": "values", "expected": "mapping", "got": kind_of(values)},
             )
         )
         values = {}
@@ -392,18 +392,6 @@ def _well_formed(data: dict[str, Any]) -> bool:
         and type(data.get("values", {})) is dict
         and (supersedes is None or type(supersedes) is str)
     )
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if value is None:
-        return "null"
-    return "number" if isinstance(value, int | float) else "text"
 
 
 # --- writing ---------------------------------------------------------------------------------------

@@ -240,3 +240,16 @@ def _scalar(node: yaml.ScalarNode) -> Scalar:
         return float(text.replace("_", ""))
     except ValueError:
         return nfc(text)
+
+
+def kind_of(value: object) -> str:
+    """The kind of a YAML value as messages name it: mapping, list, null, boolean, number, text."""
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number" if isinstance(value, int | float) else "text"
