@@ -18,7 +18,7 @@ from dvcq.diff import (
     md_escape,
     reporting_fields,
 )
-from dvcq.errors import DvcqError
+from dvcq.errors import DvcqError, os_reason
 from dvcq.model import Plan
 from dvcq.revisions import Side
 from dvcq.yamlio import nfc, read_text
@@ -151,9 +151,10 @@ def textconv(path: Path) -> str:
         try:
             return path.read_bytes().decode("utf-8", "replace")
         except OSError as exc:  # git always passes a real file; a person may not
+            why_vi, why_en = os_reason(exc)
             raise DvcqError(
-                f"Không đọc được {path}: {exc.strerror or exc}.",
-                f"Cannot read {path}: {exc.strerror or exc}.",
+                f"Không đọc được {path}: {why_vi}.",
+                f"Cannot read {path}: {why_en}.",
             ) from None
     plan, _ = plan_from_text(text, str(path))
     if plan is None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dvcq.dates import DateError, parse_iso
-from dvcq.errors import DvcqError
+from dvcq.errors import DvcqError, os_reason
 from dvcq.files import replace_atomically
 from dvcq.paths import progress_dir
 from dvcq.problems import Pos, Problem, suggest
@@ -420,9 +420,10 @@ def locked(folder: Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
+        why_vi, why_en = os_reason(exc)
         raise DvcqError(
-            f"Không dùng được thư mục tiến độ {folder}: {exc.strerror or exc}.",
-            f"Cannot use the progress folder {folder}: {exc.strerror or exc}.",
+            f"Không dùng được thư mục tiến độ {folder}: {why_vi}.",
+            f"Cannot use the progress folder {folder}: {why_en}.",
         ) from None
     try:
         try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import dvcq
-from dvcq.errors import DvcqError, UsageError
+from dvcq.errors import DvcqError, UsageError, os_reason
 
 # The repository dvcq is installed from (an editable install or a checkout): templates and the
 # .gitattributes lines are copied from there, so a new repository starts with today's wording.
@@ -237,9 +237,10 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             replace_atomically(path, data)
         except OSError as exc:
+            why_vi, why_en = os_reason(exc)
             raise DvcqError(
-                f"Không ghi được {path}: {exc.strerror or exc}. Chọn một thư mục ghi được.",
-                f"Cannot write {path}: {exc.strerror or exc}. Choose a folder you can write to.",
+                f"Không ghi được {path}: {why_vi}. Chọn một thư mục ghi được.",
+                f"Cannot write {path}: {why_en}. Choose a folder you can write to.",
             ) from None
         written.append(path)
     return written

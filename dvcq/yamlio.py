@@ -103,7 +103,8 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     except IsADirectoryError:
         return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": "directory"})
     except OSError as exc:
-        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": exc.strerror or ""})
+        reason = "permission" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": reason})
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 0:
         guess = (
             "UTF-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4] else ""

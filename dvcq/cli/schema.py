@@ -11,7 +11,7 @@ import typer
 
 from dvcq import i18n
 from dvcq.cli.app import DebugOption, LangOption, app, use_lang
-from dvcq.errors import UsageError
+from dvcq.errors import UsageError, os_reason
 
 
 class Kind(StrEnum):
@@ -59,9 +59,10 @@ def schema(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        why_vi, why_en = os_reason(exc)
         raise UsageError(
-            f"Không tạo được thư mục {out}: {exc.strerror or exc}.",
-            f"Cannot create the folder {out}: {exc.strerror or exc}.",
+            f"Không tạo được thư mục {out}: {why_vi}.",
+            f"Cannot create the folder {out}: {why_en}.",
         ) from None
     names = [f"{kind.value}.schema.json"] if kind else sorted(texts)
     for name in names:

@@ -86,6 +86,7 @@ def rule(id: str, level: str, scope: str = "plan", **words: str) -> Callable[[Ch
 _CODES: dict[str, dict[str, str]] = {
     "missing": {"vi": "không có tệp này", "en": "no such file"},
     "directory": {"vi": "đây là thư mục, không phải tệp", "en": "this is a folder, not a file"},
+    "permission": {"vi": "không có quyền đọc tệp này", "en": "permission denied"},
     "mapping": {"vi": "bảng khóa–giá trị (mapping)", "en": "mapping"},
     "list": {"vi": "danh sách (list)", "en": "list"},
     "text": {"vi": "chuỗi văn bản", "en": "text"},
