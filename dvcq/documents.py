@@ -8,6 +8,7 @@ wording, or to find the line a message about the document text refers to).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,11 +68,9 @@ def render_plan(
             f"Tệp kết quả {out} phải có đuôi .docx (văn bản Word) hoặc .md (Markdown).",
             f"Output {out} must end in .docx (Word document) or .md (Markdown).",
         )
-    if suffix == ".md":
-        write_new(out, lambda: plan_markdown(plan, templates).encode("utf-8"), force=force)
-    else:
-        info = plan_info(plan)
-        write_new(out, lambda: layout.render(info, plan_markdown(plan, templates)), force=force)
+    _write(
+        out, suffix == ".md", lambda: plan_info(plan), lambda: plan_markdown(plan, templates), force
+    )
 
 
 # --- the periodic report ----------------------------------------------------------------------
@@ -123,10 +122,24 @@ def render_report(
             f"Tệp kết quả {out} phải có đuôi .{form} cho --format {form}.",
             f"Output {out} must end in .{form} for --format {form}.",
         )
-    if form == "md":
-        write_new(out, lambda: report_markdown(context, templates).encode("utf-8"), force=force)
+    _write(
+        out,
+        form == "md",
+        lambda: report_info(context),
+        lambda: report_markdown(context, templates),
+        force,
+    )
+
+
+def _write(
+    out: Path,
+    markdown: bool,
+    info: Callable[[], layout.DocumentInfo],
+    text: Callable[[], str],
+    force: bool,
+) -> None:
+    """The document's text as Markdown, or laid out as .docx; built only once the write is allowed."""
+    if markdown:
+        write_new(out, lambda: text().encode("utf-8"), force=force)
     else:
-        info = report_info(context)
-        write_new(
-            out, lambda: layout.render(info, report_markdown(context, templates)), force=force
-        )
+        write_new(out, lambda: layout.render(info(), text()), force=force)
