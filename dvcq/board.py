@@ -80,6 +80,32 @@ def in_period(progress: Progress, period: Period, as_of: dt.date) -> list[Entry]
     return chosen
 
 
+def select(
+    progress: Progress,
+    period: Period | None,
+    as_of: dt.date,
+    *,
+    task: str | None = None,
+    unit: str | None = None,
+    status: str | None = None,
+    superseded: bool = False,
+) -> list[Entry]:
+    """Entries for `dvcq progress list`: current ones (all with `superseded`), in the period's
+    window when there is one, filtered, by date then id."""
+    chosen = progress.entries if superseded else progress.current()
+    if period is not None:
+        keep = {id(e) for e in in_period(progress, period, as_of)}
+        chosen = [e for e in chosen if id(e) in keep]
+    chosen = [
+        e
+        for e in chosen
+        if (not task or e.task == task)
+        and (not unit or e.unit == unit)
+        and (not status or e.status == status)
+    ]
+    return sorted(chosen, key=lambda e: (e.date, e.id))
+
+
 def build_board(
     plan: Plan, progress: Progress, period: Period, as_of: dt.date, unit: str | None = None
 ) -> Board:

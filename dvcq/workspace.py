@@ -10,7 +10,7 @@ from dvcq.checker import open_plan
 from dvcq.errors import DvcqError, UsageError
 from dvcq.model import Plan
 from dvcq.paths import files_in, find_plans, progress_dir, progress_root_for
-from dvcq.progress import Entry, Progress, append_entry, new_id, read_progress
+from dvcq.progress import STATUSES, Entry, Progress, append_entry, new_id, read_progress
 
 DEFAULT_PROGRESS = Path("progress")
 
@@ -59,6 +59,21 @@ def require_unit(plan: Plan, unit: str | None) -> None:
         )
 
 
+# How `dvcq progress add` names each value of an entry, for messages about missing ones.
+OPTION_NAMES = {
+    "task": "TASK",
+    "unit": "--unit",
+    "status": "--status",
+    "result": "--result",
+    "author": "--author",
+}
+
+
+def missing_values(**values: str | None) -> list[str]:
+    """The option names of the values that are missing or blank."""
+    return [OPTION_NAMES.get(k, k) for k, v in values.items() if not (v or "").strip()]
+
+
 def record(
     plan: Plan,
     progress: Progress,
@@ -76,6 +91,17 @@ def record(
     today: dt.date,
 ) -> tuple[Entry, Path]:
     """Check a new entry with the progress rules, then append it; refuse it if it has errors."""
+    empty = missing_values(task=task, unit=unit, status=status, result=result, author=author)
+    if empty:
+        raise UsageError(
+            "Chưa có: " + ", ".join(empty) + ". Mục tiến độ cần đủ các giá trị này.",
+            "Missing: " + ", ".join(empty) + ". A progress entry needs all of them.",
+        )
+    if status not in STATUSES:
+        raise UsageError(
+            f"Tình trạng “{status}” không có; chọn: {', '.join(STATUSES)}.",
+            f"No status “{status}”; choose: {', '.join(STATUSES)}.",
+        )
     entry = Entry(
         new_id(day),
         task,
@@ -92,10 +118,6 @@ def record(
     )
     trial = Progress(entries=[*progress.entries, entry])
     found = [p for p in rules.run_progress(plan, trial, today) if p.file == "<mục mới>"]
-    if not entry.result:
-        raise DvcqError(
-            "Kết quả thực hiện (--result) không được để trống.", "--result must not be empty."
-        )
     errors = rules.errors(found)
     if errors:
         raise DvcqError(

@@ -123,17 +123,9 @@ def add(
     author = author or _git_user() or None
     day_text = date
     if not interactive:
-        missing = [
-            name
-            for name, v in (
-                ("TASK", task),
-                ("--unit", unit),
-                ("--status", status),
-                ("--result", result),
-                ("--author", author),
-            )
-            if not v
-        ]
+        missing = workspace.missing_values(
+            task=task, unit=unit, status=status, result=result, author=author
+        )
         if missing:
             raise UsageError(
                 "Thiếu: "
@@ -161,27 +153,6 @@ def add(
     from dvcq.cli.app import as_of_date
 
     day = as_of_date(day_text)  # same parsing and message as --as-of
-    empty = [
-        name
-        for name, v in (
-            ("TASK", task),
-            ("--unit", unit),
-            ("--status", status),
-            ("--result", result),
-            ("--author", author),
-        )
-        if not (v or "").strip()
-    ]
-    if empty or not (task and unit and status and result and author):
-        raise UsageError(
-            "Chưa có: " + ", ".join(empty) + ". Mục tiến độ cần đủ các giá trị này.",
-            "Missing: " + ", ".join(empty) + ". A progress entry needs all of them.",
-        )
-    if status not in STATUSES:
-        raise UsageError(
-            f"Tình trạng “{status}” không có; chọn: {', '.join(STATUSES)}.",
-            f"No status “{status}”; choose: {', '.join(STATUSES)}.",
-        )
     if interactive and not yes:
         typer.echo(f"{task} | {unit} | {day} | {status} | {result} | {author}")
         if not typer.confirm(i18n.t("Ghi mục này?", "Write this entry?"), default=True):
@@ -190,12 +161,12 @@ def add(
         the_plan,
         entries,
         root,
-        task=task,
-        unit=unit,
+        task=task or "",
+        unit=unit or "",
         day=day,
-        status=status,
-        result=result,
-        author=author,
+        status=status or "",
+        result=result or "",
+        author=author or "",
         evidence=list(evidence or []),
         values=_values(list(value or [])),
         supersedes=supersedes,
@@ -229,7 +200,7 @@ def list_entries(
 ) -> int:
     """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered."""
     from dvcq import workspace
-    from dvcq.board import in_period
+    from dvcq.board import select
     from dvcq.cli.app import as_of_date
     from dvcq.periods import plan_period
     from dvcq.progress import FIELDS, STATUSES
@@ -238,19 +209,16 @@ def list_entries(
     the_plan, entries, _ = workspace.load(plan, progress)
     warn_left_out(len(entries.problems))
     workspace.require_unit(the_plan, unit)
-    chosen = entries.entries if all_entries else entries.current()
-    if period:
-        window = plan_period(the_plan, period)
-        keep = {id(e) for e in in_period(entries, window, as_of_date(as_of))}
-        chosen = [e for e in chosen if id(e) in keep]
-    chosen = [
-        e
-        for e in chosen
-        if (not task or e.task == task)
-        and (not unit or e.unit == unit)
-        and (not status or e.status == status)
-    ]
-    chosen.sort(key=lambda e: (e.date, e.id))
+    window = plan_period(the_plan, period) if period else None
+    chosen = select(
+        entries,
+        window,
+        as_of_date(as_of),
+        task=task,
+        unit=unit,
+        status=status,
+        superseded=all_entries,
+    )
     rows = [e.to_dict() for e in chosen]
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
