@@ -101,3 +101,24 @@ def load_revision(rev: str, path: Path) -> Side:
             f"Tệp {label} không phải văn bản UTF-8.", f"File {label} is not UTF-8 text."
         ) from None
     return load_text(text, label)
+
+
+def sides(args: list[str], path: Path | None) -> tuple[Side, Side]:
+    """What `dvcq diff [A [B]] [--path P]` compares: two files; or revision A (default HEAD)
+    against revision B or the working tree, of the plan at P (default: the one in plans/)."""
+    from dvcq.errors import UsageError
+    from dvcq.workspace import default_plan
+
+    if len(args) > 2:
+        raise UsageError(
+            "dvcq diff nhận nhiều nhất hai phiên bản (hoặc hai tệp).",
+            "dvcq diff takes at most two revisions (or two files).",
+        )
+    if len(args) == 2 and all(Path(a).is_file() for a in args):
+        return load_file(Path(args[0])), load_file(Path(args[1]))
+    if len(args) == 1 and path is None and Path(args[0]).is_file():
+        path, args = Path(args[0]), []  # `dvcq diff plans/2027.yaml`: HEAD against that file
+    plan = path or default_plan("dvcq diff --path plans/2026.yaml")
+    old = load_revision(args[0] if args else "HEAD", plan)
+    new = load_revision(args[1], plan) if len(args) == 2 else load_file(plan)
+    return old, new

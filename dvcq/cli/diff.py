@@ -11,7 +11,6 @@ import typer
 
 from dvcq import i18n
 from dvcq.cli.app import DebugOption, LangOption, app, use_lang
-from dvcq.errors import UsageError
 
 
 class Format(StrEnum):
@@ -61,27 +60,13 @@ def diff(
     """
     from dvcq import diff_output as show
     from dvcq.diff import diff_plans
-    from dvcq.revisions import load_file, load_revision
-    from dvcq.workspace import default_plan
+    from dvcq.revisions import sides
 
     use_lang(lang)
     if textconv is not None:
         sys.stdout.write(show.textconv(textconv))
         return 0
-    args = list(revs or [])
-    if len(args) > 2:
-        raise UsageError(
-            "dvcq diff nhận nhiều nhất hai phiên bản (hoặc hai tệp).",
-            "dvcq diff takes at most two revisions (or two files).",
-        )
-    if len(args) == 2 and all(Path(a).is_file() for a in args):
-        old, new = load_file(Path(args[0])), load_file(Path(args[1]))
-    else:
-        if len(args) == 1 and path is None and Path(args[0]).is_file():
-            path, args = Path(args[0]), []  # `dvcq diff plans/2027.yaml`: HEAD vs that file
-        plan = path or default_plan("dvcq diff --path plans/2026.yaml")
-        old = load_revision(args[0] if args else "HEAD", plan)
-        new = load_revision(args[1], plan) if len(args) == 2 else load_file(plan)
+    old, new = sides(list(revs or []), path)
     changes = diff_plans(old.plan, new.plan)
     render = {Format.text: show.to_text, Format.md: show.to_markdown, Format.json: show.to_json}
     sys.stdout.write(render[format](changes, old, new, i18n.lang()))
