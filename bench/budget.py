@@ -59,6 +59,12 @@ def synthetic_plan(tasks: int, path: Path) -> Path:
     return path
 
 
+def report(folder: Path) -> list[str]:
+    """`dvcq report 2026` run in `folder`, with this repository's templates."""
+    out = str(folder / "r.docx")
+    return [DVCQ, "report", "2026", "-o", out, "--force", "--templates", str(ROOT / "templates")]
+
+
 def bare(*files: Path) -> list[str]:
     loads = "; ".join(
         f"yaml.load(open({str(f)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)" for f in files
@@ -106,16 +112,7 @@ def main() -> int:
                 f"{tasks} tasks, 1k entries",
                 {
                     "check": [DVCQ, "check", "plans/2026.yaml"],
-                    "report 2026 (docx)": [
-                        DVCQ,
-                        "report",
-                        "2026",
-                        "-o",
-                        str(folder / "r.docx"),
-                        "--force",
-                        "--templates",
-                        str(ROOT / "templates"),
-                    ],
+                    "report 2026 (docx)": report(folder),
                     "diff (two files)": [DVCQ, "diff", str(plan), str(changed), "--format", "json"],
                     "baseline: parse plan": bare(plan),
                     "baseline: docx save": [
@@ -149,16 +146,7 @@ def main() -> int:
                 {
                     "check": [DVCQ, "check"],
                     "status": status,
-                    "report 2026 (docx)": [
-                        DVCQ,
-                        "report",
-                        "2026",
-                        "-o",
-                        str(folder / "r.docx"),
-                        "--force",
-                        "--templates",
-                        str(ROOT / "templates"),
-                    ],
+                    "report 2026 (docx)": report(folder),
                     "baseline: parse all entries": bare(single),
                 },
                 folder,
