@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import dvcq
 
 from dvcq.checker import open_plan
 from dvcq.errors import UsageError
@@ -113,22 +111,6 @@ def test_invalid_labels(label: str) -> None:
 
 
 # --- the board, through the CLI ------------------------------------------------------------------
-
-
-def env() -> dict[str, str]:
-    return {**os.environ, "DVCQ_TODAY": "2026-11-27", "DVCQ_LANG": "vi"}
-
-
-def dvcq(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *args],
-        cwd=cwd,
-        env=env(),
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
 
 
 @pytest.fixture(scope="module")

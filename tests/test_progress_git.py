@@ -11,10 +11,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import dvcq as run_dvcq
 
 from dvcq.progress import Entry, read_progress
 
@@ -48,15 +48,7 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def dvcq(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *args],
-        cwd=cwd,
-        env=env(),
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    return run_dvcq(cwd, *args, environ=env())  # without the caller's GIT_ variables
 
 
 def add(cwd: Path, task: str, date: str, result: str, *extra: str) -> str:

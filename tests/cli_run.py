@@ -1,0 +1,26 @@
+"""Running the real `dvcq` command in a test: a fixed day, Vietnamese, no terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "DVCQ_TODAY": "2026-11-27", "DVCQ_LANG": "vi"}
+
+
+def dvcq(
+    cwd: Path, *args: str, environ: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dvcq", *args],
+        cwd=cwd,
+        env=environ or env(),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
