@@ -24,3 +24,19 @@ def dvcq(
         stdin=subprocess.DEVNULL,
         timeout=60,
     )
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def dvcq_as_is(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`dvcq` as a clerk runs it: the real day, Vietnamese messages, in this repository."""
+    environ = {k: v for k, v in os.environ.items() if k != "DVCQ_LANG"}
+    return subprocess.run(
+        [sys.executable, "-m", "dvcq", *map(str, args)],
+        cwd=cwd,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

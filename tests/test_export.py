@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from cli_run import dvcq_as_is as dvcq
 
 from dvcq.checker import open_plan
 
@@ -19,18 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"
 SAMPLE = ROOT / "examples" / "progress"
 AS_OF = "2026-06-30"
-
-
-def dvcq(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DVCQ_LANG"}
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *map(str, args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def export(out: Path, period: str = "2026-H1", *extra: str) -> Path:

@@ -11,13 +11,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from cli_run import dvcq_as_is as dvcq
 from docx_read import (
     body_paragraphs,
     member,
@@ -35,18 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"
 SOURCE = ROOT / "tests" / "data" / "source-plan-2026.txt"
 BROKEN = ROOT / "tests" / "data" / "broken"
-
-
-def dvcq(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DVCQ_LANG"}
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,12 @@ tell a different story from the board.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import dvcq_as_is as dvcq
 from docx.document import Document
 from docx_read import body_paragraphs, needs_office, norm, open_docx, printed_text, texts
 
@@ -33,18 +31,6 @@ PLAN = ROOT / "plans" / "2026.yaml"
 SAMPLE = ROOT / "examples" / "progress"
 NOTES = ROOT / "examples" / "reports" / "2026-H1.yaml"
 AS_OF = "2026-06-30"
-
-
-def dvcq(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DVCQ_LANG"}
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def report(out: Path, period: str = "2026-H1", *extra: str | Path) -> Path:
