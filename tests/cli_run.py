@@ -40,3 +40,19 @@ def dvcq_as_is(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProce
         text=True,
         timeout=120,
     )
+
+
+def add_args(
+    task: str = "quy-che-tiep-cong-dan",
+    *,
+    date: str = "2026-03-10",
+    status: str = "dang-thuc-hien",
+    result: str | None = "Tiếp dân.",
+    unit: str = "VP",
+    author: str = "A",
+) -> list[str]:
+    """The words of a `dvcq progress add … --yes` (leave `result` None to leave it out)."""
+    words = ["progress", "add", task, "--unit", unit, "--date", date, "--status", status]
+    if result is not None:
+        words += ["--result", result]
+    return [*words, "--author", author, "--yes"]

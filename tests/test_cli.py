@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import add_args
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,22 +108,7 @@ def _workspace(tmp_path: Path) -> Path:
 
 def test_values_must_be_finite_numbers(tmp_path: Path) -> None:
     folder = _workspace(tmp_path)
-    add = [
-        "progress",
-        "add",
-        "quy-che-tiep-cong-dan",
-        "--unit",
-        "VP",
-        "--date",
-        "2026-03-02",
-        "--status",
-        "hoan-thanh",
-        "--result",
-        "Tiếp dân.",
-        "--author",
-        "A",
-        "--yes",
-    ]
+    add = add_args(date="2026-03-02", status="hoan-thanh")
     for bad in ("nan", "inf", "1e400"):
         run = dvcq(*add, "--value", f"luot-tiep-cong-dan={bad}", cwd=folder)
         assert run.returncode == 2, run.stderr
@@ -147,20 +133,7 @@ def test_a_month_file_in_a_legacy_encoding_stops_progress_add_cleanly(tmp_path: 
     month.parent.mkdir(parents=True)
     month.write_bytes("# Sơ đơn\n".encode("cp1258"))
     run = dvcq(
-        "progress",
-        "add",
-        "quy-che-tiep-cong-dan",
-        "--unit",
-        "VP",
-        "--date",
-        "2026-04-02",
-        "--status",
-        "hoan-thanh",
-        "--result",
-        "Tiếp dân.",
-        "--author",
-        "A",
-        "--yes",
+        *add_args(date="2026-04-02", status="hoan-thanh"),
         cwd=folder,
         DVCQ_TODAY="2026-11-27",
     )

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cli_run import add_args
 from cli_run import dvcq as run_dvcq
 
 from dvcq.progress import Entry, read_progress
@@ -52,24 +53,7 @@ def dvcq(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def add(cwd: Path, task: str, date: str, result: str, *extra: str) -> str:
-    run = dvcq(
-        cwd,
-        "progress",
-        "add",
-        task,
-        "--unit",
-        "VP",
-        "--date",
-        date,
-        "--status",
-        "dang-thuc-hien",
-        "--result",
-        result,
-        "--author",
-        "A",
-        "--yes",
-        *extra,
-    )
+    run = dvcq(cwd, *add_args(task, date=date, result=result), *extra)
     assert run.returncode == 0, (run.stdout, run.stderr)
     m = WROTE.search(run.stdout)
     assert m, run.stdout
@@ -159,44 +143,14 @@ def test_parallel_branches_merge_without_conflict(repo: Path) -> None:
 
 
 def test_missing_result_without_terminal_is_a_usage_error(repo: Path) -> None:
-    run = dvcq(
-        repo,
-        "progress",
-        "add",
-        "quy-che-tiep-cong-dan",
-        "--unit",
-        "VP",
-        "--date",
-        "2026-03-10",
-        "--status",
-        "dang-thuc-hien",
-        "--author",
-        "A",
-        "--yes",
-    )
+    run = dvcq(repo, *add_args(result=None))
     assert run.returncode == 2, (run.stdout, run.stderr)
     assert "--result" in run.stdout + run.stderr
     assert not (repo / "progress").exists() or not list((repo / "progress").rglob("*.yaml"))
 
 
 def test_unknown_task_is_refused(repo: Path) -> None:
-    run = dvcq(
-        repo,
-        "progress",
-        "add",
-        "quy-che-tiep-cong-dann",
-        "--unit",
-        "VP",
-        "--date",
-        "2026-03-10",
-        "--status",
-        "dang-thuc-hien",
-        "--result",
-        "x",
-        "--author",
-        "A",
-        "--yes",
-    )
+    run = dvcq(repo, *add_args("quy-che-tiep-cong-dann", result="x"))
     assert run.returncode == 1, (run.stdout, run.stderr)
     assert "quy-che-tiep-cong-dann" in run.stdout + run.stderr
     assert not (repo / "progress").exists() or not list((repo / "progress").rglob("*.yaml"))
