@@ -1,7 +1,7 @@
 """JSON Schema (draft 2020-12) for plan and progress files, generated from the records themselves.
 
 The plan schema walks the dataclasses of `dvcq.model` (the same field list the model's builder
-reads, so the two cannot disagree); the progress schema follows `dvcq.progress` (FIELDS, REQUIRED,
+reads, so the two cannot disagree); the progress schema follows `dvcq.progress.store` (FIELDS, REQUIRED,
 STATUSES). Editors use the files under `schema/` through the `yaml-language-server` modeline at the
 top of each plan; `dvcq schema --out schema` regenerates them, byte for byte.
 """
@@ -15,7 +15,7 @@ from dataclasses import is_dataclass
 from typing import Any, Literal, get_args, get_origin
 
 from dvcq.model import Plan, _spec
-from dvcq.progress import FIELDS, REQUIRED, STATUSES
+from dvcq.progress.store import FIELDS, REQUIRED, STATUSES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 PLAN_FILE = "plan.schema.json"

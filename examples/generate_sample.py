@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dvcq.checker import open_plan  # noqa: E402
-from dvcq.progress import Entry  # noqa: E402
+from dvcq.progress.store import Entry  # noqa: E402
+from dvcq.rules.check import open_plan  # noqa: E402
 
 HEADER = (
     "# DỮ LIỆU MINH HỌA (sample data) do examples/generate_sample.py tạo ra: không phải kết quả\n"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dvcq.checker import plan_from_text
-from dvcq.diff import diff_plans, render_words, word_diff
+from dvcq.review.diff import diff_plans, render_words, word_diff
+from dvcq.rules.check import plan_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = "plans/2026.yaml"

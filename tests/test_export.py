@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from cli_run import dvcq_as_is as dvcq
 
-from dvcq.checker import open_plan
+from dvcq.rules.check import open_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

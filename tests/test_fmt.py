@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dvcq.progress import read_progress
+from dvcq.progress.store import read_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 CANONICAL = (

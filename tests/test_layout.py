@@ -1,4 +1,4 @@
-"""The NĐ 30/2020 layout (dvcq/layout.py), read back with python-docx: page, fonts, blocks, rules.
+"""The NĐ 30/2020 layout (dvcq/documents/layout.py), read back with python-docx: page, fonts, blocks, rules.
 
 Sizes and styles are those of docs/domain.md §1 (the decree's Phụ lục I). The document here is
 built from pure data, without a plan or a template, so each test points at the layout alone.
@@ -19,10 +19,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx_read import MM, Look, look, member, nonempty, open_docx, rule_width_mm, rules_in, texts
 
-from dvcq import layout
+from dvcq.documents.layout import DocumentInfo, Signer
+from dvcq.documents.markup import parse
+from dvcq.documents.render import layout
 from dvcq.errors import DvcqError
-from dvcq.layout import DocumentInfo, Signer
-from dvcq.markdown import parse
 
 INFO = DocumentInfo(
     superior="UBND tỉnh Cao Bằng",

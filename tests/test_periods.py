@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from cli_run import dvcq
 
-from dvcq.checker import open_plan
 from dvcq.errors import UsageError
 from dvcq.model import Reporting, Window
-from dvcq.periods import parse_period, year_window
+from dvcq.progress.periods import parse_period, year_window
+from dvcq.rules.check import open_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from dvcq.paths import files_in
-from dvcq.progress import read_progress
+from dvcq.progress.store import read_progress
+from dvcq.repository import files_in
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

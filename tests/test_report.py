@@ -17,14 +17,14 @@ from cli_run import dvcq_as_is as dvcq
 from docx.document import Document
 from docx_read import body_paragraphs, needs_office, norm, open_docx, printed_text, texts
 
-from dvcq import layout
-from dvcq.checker import open_plan
-from dvcq.context import gist, lower_first, report_subject, vn_number
-from dvcq.markdown import parse
+from dvcq.documents.context import gist, lower_first, report_subject, vn_number
+from dvcq.documents.markup import parse
+from dvcq.documents.render import layout
 from dvcq.model import Plan
-from dvcq.paths import files_in
-from dvcq.periods import parse_period
-from dvcq.progress import read_progress
+from dvcq.progress.periods import parse_period
+from dvcq.progress.store import read_progress
+from dvcq.repository import files_in
+from dvcq.rules.check import open_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

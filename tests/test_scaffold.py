@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from dvcq.checker import read_plan
-from dvcq.newyear import FLAG
+from dvcq.lifecycle.newyear import FLAG
+from dvcq.rules.check import read_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

@@ -14,7 +14,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from dvcq.model import Plan, field_names
-from dvcq.progress import FIELDS, STATUSES
+from dvcq.progress.store import FIELDS, STATUSES
 from dvcq.schema import DESCRIPTIONS, plan_schema, progress_schema, schemas
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from dvcq import templating
-from dvcq.checker import open_plan, read_plan
-from dvcq.context import plan_context
-from dvcq.documents import plan_markdown
+from dvcq.documents.context import plan_context
+from dvcq.documents.markup import escape, parse
+from dvcq.documents.render import plan_markdown, templating
 from dvcq.errors import DvcqError
-from dvcq.markdown import escape, parse
+from dvcq.rules.check import open_plan, read_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"

@@ -49,8 +49,8 @@ def check(
 
     Check plans: owners, references, symbols and dates. Exit code 0 = no errors, 1 = problems.
     """
-    from dvcq.checker import check as run_check
-    from dvcq.paths import find_plans
+    from dvcq.repository import find_plans
+    from dvcq.rules.check import check as run_check
 
     use_lang(lang)
     files = list(paths) if paths else find_plans()
@@ -61,11 +61,11 @@ def check(
         )
     result = run_check(files, progress, as_of_date(as_of) if as_of else None)
     if format is Format.json:
-        from dvcq.formats import to_json
+        from dvcq.rules.formats import to_json
 
         sys.stdout.write(to_json(result, i18n.lang()))
     elif format is Format.github:
-        from dvcq.formats import to_github
+        from dvcq.rules.formats import to_github
 
         sys.stdout.write(to_github(result, i18n.lang()))
     else:

@@ -58,13 +58,15 @@ def diff(
     (word by word), owner, support, reference and metadata changes. Exit code 0 even when there
     are changes, unless --exit-code is given.
     """
-    from dvcq import diff_output as show
-    from dvcq.diff import diff_plans
-    from dvcq.revisions import sides
+    from dvcq.review import output as show
+    from dvcq.review.diff import diff_plans
+    from dvcq.review.revisions import sides
 
     use_lang(lang)
     if textconv is not None:
-        sys.stdout.write(show.textconv(textconv))
+        from dvcq.review.textconv import textconv as flatten
+
+        sys.stdout.write(flatten(textconv))
         return 0
     old, new = sides(list(revs or []), path)
     changes = diff_plans(old.plan, new.plan)

@@ -52,17 +52,17 @@ def export_xlsx(
 
     Export the task-status table and the period's progress entries as an Excel workbook.
     """
-    from dvcq import workspace
     from dvcq.cli.app import as_of_date
-    from dvcq.periods import plan_period
-    from dvcq.spreadsheet import export_xlsx as run
+    from dvcq.documents.spreadsheet import export_xlsx as run
+    from dvcq.progress import store
+    from dvcq.progress.periods import plan_period
 
     use_lang(lang)
     if output.suffix.lower() != ".xlsx":
         raise UsageError(
             f"Tệp kết quả {output} phải có đuôi .xlsx.", f"Output {output} must end in .xlsx."
         )
-    the_plan, entries, _ = workspace.load(plan, progress)
+    the_plan, entries, _ = store.load(plan, progress)
     warn_left_out(len(entries.problems))
     window = plan_period(the_plan, period)
     run(the_plan, entries, window, as_of_date(as_of), output, force=force)

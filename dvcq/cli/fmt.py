@@ -34,7 +34,7 @@ def fmt(
     Rewrite progress entries in dvcq's canonical one-line form; comments and order kept. Plans are
     never formatted. With --check, write nothing and exit 1 if a file would change.
     """
-    from dvcq import fmt as lib
+    from dvcq.progress import fmt as lib
 
     use_lang(lang)
     if not paths:

@@ -46,8 +46,8 @@ def init(
 
     Scaffold a new plan repository whose skeleton plan passes `dvcq check` as written.
     """
-    from dvcq.scaffold import Agency, place_of
-    from dvcq.scaffold import init as run
+    from dvcq.lifecycle.scaffold import Agency, place_of
+    from dvcq.lifecycle.scaffold import init as run
 
     use_lang(lang)
     where = place or place_of(superior)

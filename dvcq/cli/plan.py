@@ -60,7 +60,7 @@ def new_year(
 
     Start next year's plan from this year's: same lines, comments and ids; review flags added.
     """
-    from dvcq.newyear import new_year_plan
+    from dvcq.lifecycle.newyear import new_year_plan
 
     use_lang(lang)
     target, count = new_year_plan(source or latest_plan(), year, force=force)

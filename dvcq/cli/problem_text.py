@@ -6,7 +6,7 @@ import sys
 from itertools import groupby
 
 from dvcq import i18n, rules
-from dvcq.checker import Result
+from dvcq.rules.check import Result
 
 Segment = tuple[str, str]  # (text, rich style or "")
 

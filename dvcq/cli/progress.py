@@ -113,17 +113,17 @@ def add(
     Trong cửa sổ dòng lệnh, giá trị còn thiếu sẽ được hỏi; khi chạy tự động (không có terminal),
     thiếu giá trị là báo lỗi ngay.
     """
-    from dvcq import workspace
     from dvcq.dates import today
-    from dvcq.progress import STATUSES
+    from dvcq.progress import store, writing
+    from dvcq.progress.store import STATUSES
 
     use_lang(lang)
-    the_plan, entries, root = workspace.load(plan, progress)
+    the_plan, entries, root = store.load(plan, progress)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     author = author or _git_user() or None
     day_text = date
     if not interactive:
-        missing = workspace.missing_values(
+        missing = writing.missing_values(
             task=task, unit=unit, status=status, result=result, author=author
         )
         if missing:
@@ -157,7 +157,7 @@ def add(
         typer.echo(f"{task} | {unit} | {day} | {status} | {result} | {author}")
         if not typer.confirm(i18n.t("Ghi mục này?", "Write this entry?"), default=True):
             raise typer.Abort()
-    entry, path = workspace.record(
+    entry, path = writing.record(
         the_plan,
         entries,
         root,
@@ -199,16 +199,17 @@ def list_entries(
     debug: DebugOption = False,
 ) -> int:
     """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered."""
-    from dvcq import workspace
-    from dvcq.board import select
+    from dvcq import repository
     from dvcq.cli.app import as_of_date
-    from dvcq.periods import plan_period
-    from dvcq.progress import FIELDS, STATUSES
+    from dvcq.progress import store
+    from dvcq.progress.board import select
+    from dvcq.progress.periods import plan_period
+    from dvcq.progress.store import FIELDS, STATUSES
 
     use_lang(lang)
-    the_plan, entries, _ = workspace.load(plan, progress)
+    the_plan, entries, _ = store.load(plan, progress)
     warn_left_out(len(entries.problems))
-    workspace.require_unit(the_plan, unit)
+    repository.require_unit(the_plan, unit)
     window = plan_period(the_plan, period) if period else None
     chosen = select(
         entries,

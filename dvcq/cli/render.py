@@ -48,10 +48,10 @@ def render_plan(
     Render the plan as a KẾ HOẠCH document in the Nghị định 30/2020 layout. The plan must pass
     `dvcq check` without errors.
     """
-    from dvcq.checker import open_plan
-    from dvcq.documents import render_plan as run
-    from dvcq.templating import DEFAULT_DIR
-    from dvcq.workspace import default_plan
+    from dvcq.documents.render import render_plan as run
+    from dvcq.documents.templating import DEFAULT_DIR
+    from dvcq.repository import default_plan
+    from dvcq.rules.check import open_plan
 
     use_lang(lang)
     plan = plan or default_plan("dvcq render plan plans/2026.yaml -o ke-hoach.docx")

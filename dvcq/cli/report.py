@@ -84,16 +84,16 @@ def report(
     Write the BÁO CÁO on a period (Word in the Nghị định 30/2020 layout, or Markdown), from the
     plan, its progress entries and the period's notes file.
     """
-    from dvcq import workspace
     from dvcq.cli.app import as_of_date
-    from dvcq.context import report_context
-    from dvcq.documents import render_report, report_markdown
-    from dvcq.notes import SignerOverride, notes_for
-    from dvcq.periods import plan_period
-    from dvcq.templating import DEFAULT_DIR
+    from dvcq.documents.context import report_context
+    from dvcq.documents.notes import SignerOverride, notes_for
+    from dvcq.documents.render import render_report, report_markdown
+    from dvcq.documents.templating import DEFAULT_DIR
+    from dvcq.progress import store
+    from dvcq.progress.periods import plan_period
 
     use_lang(lang)
-    the_plan, entries, _ = workspace.load(plan, progress)
+    the_plan, entries, _ = store.load(plan, progress)
     window = plan_period(the_plan, period)
     warn_left_out(len(entries.problems))
     the_notes = notes_for(

@@ -33,9 +33,9 @@ def show(
 
     Show the plan as a tree: numbers, task ids, owners and references.
     """
-    from dvcq.checker import open_plan
     from dvcq.outline import outline
-    from dvcq.workspace import default_plan
+    from dvcq.repository import default_plan
+    from dvcq.rules.check import open_plan
 
     use_lang(lang)
     data = outline(open_plan(plan or default_plan("dvcq show plans/2026.yaml")))

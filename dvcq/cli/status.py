@@ -50,14 +50,15 @@ def status(
     Với mỗi nhiệm vụ: đơn vị chủ trì, tình trạng mới nhất, lần cập nhật cuối, số mục và tổng chỉ
     tiêu; đánh dấu nhiệm vụ chưa có báo cáo, nhiệm vụ quá hạn và đơn vị chưa báo cáo.
     """
-    from dvcq import workspace
-    from dvcq.board import status_data
+    from dvcq import repository
     from dvcq.cli.app import as_of_date
-    from dvcq.periods import plan_period
+    from dvcq.progress import store
+    from dvcq.progress.board import status_data
+    from dvcq.progress.periods import plan_period
 
     use_lang(lang)
-    the_plan, files = workspace.open_workspace(plan, progress)
-    workspace.require_unit(the_plan, unit)
+    the_plan, files = store.open_workspace(plan, progress)
+    repository.require_unit(the_plan, unit)
     window = plan_period(the_plan, period or str(the_plan.document.date.year))
     data = status_data(the_plan, files, window, as_of_date(as_of), unit)
     warn_left_out(data["progress_problems"])
@@ -73,7 +74,7 @@ def _print(data: dict[str, Any], plan: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from dvcq.progress import STATUSES
+    from dvcq.progress.store import STATUSES
 
     lg = 0 if i18n.lang() == "vi" else 1
     names = {i.key: i.name for i in plan.indicators}

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from dvcq.model import Plan
-    from dvcq.progress import Progress
+    from dvcq.progress.store import Progress
 
 ERROR = "error"
 WARNING = "warning"

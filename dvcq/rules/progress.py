@@ -15,7 +15,7 @@ from dvcq.rules import ERROR, WARNING, rule
 from dvcq.symbols import parse_symbol
 
 if TYPE_CHECKING:  # the progress side is imported only once there are entries to check
-    from dvcq.progress import Entry, Progress
+    from dvcq.progress.store import Entry, Progress
 
     Found = Iterator[tuple[Entry, Pos, dict[str, Any]]]
 
@@ -96,7 +96,7 @@ def unit_not_assigned(plan: Plan, progress: Progress, today: dt.date) -> Found:
 )
 def entry_date(plan: Plan, progress: Progress, today: dt.date) -> Found:
     year = plan.document.date.year
-    from dvcq.periods import year_window
+    from dvcq.progress.periods import year_window
 
     try:
         window = year_window(year, plan.reporting)

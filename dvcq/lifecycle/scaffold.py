@@ -249,7 +249,7 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
 def _check_skeleton(text: str, year: int) -> None:
     """The values given on the command line end up in the plan: refuse any that break it."""
     from dvcq import rules
-    from dvcq.checker import plan_from_text
+    from dvcq.rules.check import plan_from_text
 
     file = f"plans/{year}.yaml"
     plan, problems = plan_from_text(text, file)

@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from dvcq import rules
-from dvcq.checker import Result
 from dvcq.problems import Problem
+from dvcq.rules.check import Result
 
 JSON_VERSION = 1
 

@@ -1,6 +1,6 @@
 """The wording of documents: Jinja2 templates that staff edit, run in a sandbox that fails loudly.
 
-Templates produce the Markdown subset of `dvcq.markdown` (not HTML, so nothing is auto-escaped).
+Templates produce the Markdown subset of `dvcq.documents.markup` (not HTML, so nothing is auto-escaped).
 A template sees only the pure data it is given; the sandbox refuses anything else (`__class__`,
 `mro`, …), a missing value stops the run (StrictUndefined) instead of printing nothing, and every
 template error becomes a DvcqError that names the template file and line.
@@ -24,8 +24,8 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from dvcq.documents.markup import escape
 from dvcq.errors import DvcqError
-from dvcq.markdown import escape
 
 DEFAULT_DIR = Path("templates")
 

@@ -20,11 +20,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from dvcq.board import build_board, in_period
 from dvcq.files import fixed_zip, write_new
 from dvcq.model import Plan
-from dvcq.periods import Period
-from dvcq.progress import STATUSES, Progress
+from dvcq.progress.board import build_board, in_period
+from dvcq.progress.periods import Period
+from dvcq.progress.store import STATUSES, Progress
 
 DATE_FORMAT = "dd/mm/yyyy"
 NO_ENTRY = "Chưa có báo cáo"

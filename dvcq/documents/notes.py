@@ -144,7 +144,7 @@ def notes_for(
 ) -> ReportNotes:
     """The notes of a report: `path`, else `reports/<PERIOD>.yaml` beside `plans/` when there is
     one; a signer given on the command line overrides theirs field by field."""
-    from dvcq.paths import progress_root_for
+    from dvcq.repository import progress_root_for
 
     default = progress_root_for(plan_file).parent / "reports" / f"{period}.yaml"
     path = path or (default if default.is_file() else None)

@@ -10,15 +10,15 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from dvcq.documents.notes import ReportNotes
 from dvcq.errors import DvcqError
 from dvcq.model import Plan, roman
-from dvcq.notes import ReportNotes
 from dvcq.outline import outline
 
 if TYPE_CHECKING:
-    from dvcq.board import TaskRow
-    from dvcq.periods import Period
-    from dvcq.progress import Entry, Progress
+    from dvcq.progress.board import TaskRow
+    from dvcq.progress.periods import Period
+    from dvcq.progress.store import Entry, Progress
 
 
 def plan_context(plan: Plan) -> dict[str, Any]:
@@ -97,9 +97,9 @@ def report_context(
     `silent_units`, `open_tasks`, `strengths`, `shortcomings`, `causes`, `next_steps`,
     `proposals` (the notes' paragraphs) and `tasks` (every task for the appendix table).
     """
-    from dvcq.board import aggregate, build_board
-    from dvcq.notes import paragraphs
-    from dvcq.progress import DONE, STATUSES
+    from dvcq.documents.notes import paragraphs
+    from dvcq.progress.board import aggregate, build_board
+    from dvcq.progress.store import DONE, STATUSES
 
     notes = notes or ReportNotes()
     board = build_board(plan, progress, period, as_of)

@@ -67,7 +67,7 @@ def check(
     """Check each plan, and the progress entries of its year (`progress/<year>/` beside it).
 
     `as_of` is the day after which an entry counts as dated in the future (default: today)."""
-    from dvcq.paths import files_in, progress_dir, progress_root_for
+    from dvcq.repository import files_in, progress_dir, progress_root_for
 
     result = Result()
     for path in paths:
@@ -80,7 +80,7 @@ def check(
         files = files_in(progress_dir(root, plan.document.date.year))
         if files:  # only then the progress side is loaded at all
             from dvcq.dates import today
-            from dvcq.progress import read_progress
+            from dvcq.progress.store import read_progress
 
             progress = read_progress(files)
             result.files += progress.files

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dvcq import layout, templating
-from dvcq.context import plan_context
+from dvcq.documents import layout, templating
+from dvcq.documents.context import plan_context
 from dvcq.errors import DvcqError, UsageError
 from dvcq.files import write_new
 from dvcq.model import Plan

@@ -17,17 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dvcq.dates import DateError, parse_iso
-from dvcq.errors import DvcqError, os_reason
-from dvcq.files import replace_atomically
-from dvcq.paths import progress_dir
+from dvcq.model import Plan
 from dvcq.problems import Pos, Problem, suggest
+from dvcq.repository import default_plan, files_in, progress_dir, progress_root_for
+from dvcq.rules.check import open_plan
 from dvcq.yamlio import Node, kind_of, nfc, parse, read_text
 
 # Status keys (ASCII, stable in files) and their Vietnamese and English labels.
@@ -394,84 +392,24 @@ def _well_formed(data: dict[str, Any]) -> bool:
     )
 
 
-# --- writing ---------------------------------------------------------------------------------------
+# --- a plan with its progress -------------------------------------------------------------------
 
 
-def _appendable(text: str) -> bool:
-    """Whether a line added at the end stays one more item of the file's top-level list."""
-    lines = [
-        line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")
-    ]
-    return all(line.startswith("- ") or line.startswith(("  ", "\t")) for line in lines) and (
-        not lines or lines[0].startswith("- ")
-    )
+def load(plan_path: Path | None, root: Path | None) -> tuple[Plan, Progress, Path]:
+    plan, files, root = _open_plan_and_files(plan_path, root)
+    return plan, read_progress(files), root
 
 
-def new_id(day: dt.date) -> str:
-    import secrets  # only writers need it
-
-    return f"{day:%Y%m%d}-{secrets.token_hex(4)}"
-
-
-@contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Serialise writers: an OS lock on `<folder>/.lock`, released even if the process dies."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
-    except OSError as exc:
-        why_vi, why_en = os_reason(exc)
-        raise DvcqError(
-            f"Không dùng được thư mục tiến độ {folder}: {why_vi}.",
-            f"Cannot use the progress folder {folder}: {why_en}.",
-        ) from None
-    try:
-        try:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        except ImportError:  # pragma: no cover - Windows
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
-        yield
-    finally:
-        handle.close()
+def open_workspace(plan_path: Path | None, root: Path | None) -> tuple[Plan, list[Path]]:
+    """The plan, and its progress files without reading them (for cached commands)."""
+    plan, files, _ = _open_plan_and_files(plan_path, root)
+    return plan, files
 
 
-def append_entry(root: Path, year: int, entry: Entry) -> Path:
-    """Add one entry of the `year` plan to its month's file; every other line stays as it was."""
-    day = dt.date.fromisoformat(entry.date)
-    folder = progress_dir(root, year)
-    path = folder / f"{day:%Y-%m}.yaml"
-    with locked(root):
-        for stale in folder.glob(".*.tmp"):  # left by a writer that was killed: never renamed
-            stale.unlink(missing_ok=True)
-        if path.exists():
-            try:
-                old = path.read_bytes().decode("utf-8")
-            except UnicodeDecodeError:
-                raise DvcqError(
-                    f"Tệp {path} không phải văn bản UTF-8 nên không ghi thêm vào được; lưu lại tệp "
-                    "với bảng mã UTF-8 rồi chạy lại (dvcq check cho biết chỗ lỗi).",
-                    f"{path} is not UTF-8 text, so nothing can be added to it; save it as UTF-8 "
-                    "and run again (dvcq check shows where).",
-                ) from None
-            if old and not old.endswith("\n"):
-                old += "\n"
-            if not _appendable(old):
-                raise DvcqError(
-                    f"Tệp {path} không còn ở dạng dvcq ghi (mỗi dòng một mục “- {{…}}”), nên không "
-                    "ghi thêm vào được; chạy `dvcq fmt` hoặc sửa tay, rồi chạy lại.",
-                    f"{path} is no longer in the form dvcq writes (one “- {{…}}” entry a line), so "
-                    "nothing can be added to it; run `dvcq fmt` or fix it by hand, then run again.",
-                )
-        else:
-            old = HEADER
-        if f'"id": "{entry.id}"' in old:
-            raise DvcqError(
-                f"Mã mục {entry.id} đã có trong {path}.", f"Entry id {entry.id} already in {path}."
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(path, (old + entry.to_line()).encode("utf-8"))
-    return path
+def _open_plan_and_files(
+    plan_path: Path | None, root: Path | None
+) -> tuple[Plan, list[Path], Path]:
+    path = plan_path or default_plan()
+    plan = open_plan(path)
+    root = root or progress_root_for(path)
+    return plan, files_in(progress_dir(root, plan.document.date.year)), root

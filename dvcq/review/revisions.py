@@ -6,10 +6,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dvcq.checker import plan_from_text
 from dvcq.errors import DvcqError
 from dvcq.model import Plan
 from dvcq.problems import Problem
+from dvcq.rules.check import plan_from_text
 from dvcq.yamlio import read_text
 
 
@@ -107,7 +107,7 @@ def sides(args: list[str], path: Path | None) -> tuple[Side, Side]:
     """What `dvcq diff [A [B]] [--path P]` compares: two files; or revision A (default HEAD)
     against revision B or the working tree, of the plan at P (default: the one in plans/)."""
     from dvcq.errors import UsageError
-    from dvcq.workspace import default_plan
+    from dvcq.repository import default_plan
 
     if len(args) > 2:
         raise UsageError(

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from dvcq.model import Plan, Task, roman
-from dvcq.periods import Period
-from dvcq.progress import DONE, Entry, Progress
+from dvcq.progress.periods import Period
+from dvcq.progress.store import DONE, Entry, Progress
 
 
 @dataclass
@@ -189,7 +189,7 @@ def status_data(
 ) -> dict[str, Any]:
     """The board as data, cached on the content of the plan and of every progress file."""
     from dvcq.cache import cached, fingerprint
-    from dvcq.progress import read_progress
+    from dvcq.progress.store import read_progress
 
     parts = [STATUS_FORMAT, "\n".join(plan.lines), period.label, str(period.start), str(period.end)]
     key = fingerprint([*parts, as_of.isoformat(), unit or ""], files)

@@ -15,7 +15,8 @@ from typing import Any
 
 from dvcq.errors import UsageError
 from dvcq.problems import Pos, Problem
-from dvcq.progress import REQUIRED, entry_from_data, json_line, locked, plain
+from dvcq.progress.store import REQUIRED, entry_from_data, json_line, plain
+from dvcq.progress.writing import locked
 from dvcq.yamlio import parse, read_text
 
 

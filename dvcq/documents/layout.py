@@ -1,7 +1,7 @@
 """The layout of Nghị định 30/2020/NĐ-CP, Phụ lục I: page, fonts, header and footer blocks, headings.
 
 The only module that knows the decree's layout and the only one that imports python-docx. Input:
-a `DocumentInfo` (pure data) and the body in the Markdown subset of `dvcq.markdown`; output: the
+a `DocumentInfo` (pure data) and the body in the Markdown subset of `dvcq.documents.markup`; output: the
 bytes of a .docx, the same bytes for the same input (`render`). Sizes follow the decree's samples
 (docs/domain.md §1); the numbers below are in one place so that a reviewer can hold them against
 the decree.
@@ -28,9 +28,9 @@ from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from dvcq.documents.markup import Block, parse
 from dvcq.errors import DvcqError
 from dvcq.files import fixed_zip
-from dvcq.markdown import Block, parse
 
 FONT = "Times New Roman"
 LANG = "vi-VN"
@@ -198,7 +198,7 @@ def _check_xml_text(info: DocumentInfo, body: str) -> None:
         ]
     for vi, en, text in fields:
         _refuse_control(text, vi, en)
-    for n, line in enumerate(body.split("\n"), 1):  # numbered as dvcq.markdown numbers them
+    for n, line in enumerate(body.split("\n"), 1):  # numbered as dvcq.documents.markup numbers them
         _refuse_control(line, f"nội dung, dòng {n}", f"body, line {n}")
 
 

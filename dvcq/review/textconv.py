@@ -1,94 +1,16 @@
-"""Renderings of a plan diff: plain text, Markdown for a pull request, JSON, and git's textconv."""
+"""git's textconv for plan files: the plan flattened to one line per field, led by its id path."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dvcq.checker import plan_from_text
-from dvcq.diff import (
-    JSON_VERSION,
-    SCOPES,
-    Change,
-    directive_fields,
-    document_fields,
-    indicator_fields,
-    md_escape,
-    reporting_fields,
-)
 from dvcq.errors import DvcqError, os_reason
 from dvcq.model import Plan
-from dvcq.revisions import Side
+from dvcq.review.diff import directive_fields, document_fields, indicator_fields, reporting_fields
+from dvcq.rules.check import plan_from_text
 from dvcq.yamlio import nfc, read_text
-
-
-def _groups(changes: list[Change], old: Plan, new: Plan) -> list[tuple[str, list[Change]]]:
-    """Changes grouped under headings: one per section, one per other scope, in order."""
-    titles = {s.id: s.title for s in old.sections()} | {s.id: s.title for s in new.sections()}
-    groups: dict[str, list[Change]] = {}
-    for change in changes:
-        key = f"section:{change.section}" if change.section else change.scope
-        groups.setdefault(key, []).append(change)
-    out = []
-    for key, items in groups.items():
-        if key.startswith("section:"):
-            sid = key.partition(":")[2]
-            heading = f"{titles.get(sid, sid)} [{sid}]"
-        else:
-            heading = "__" + key
-        out.append((heading, items))
-    return out
-
-
-def _heading(heading: str, lang: str) -> str:
-    if heading.startswith("__"):
-        noun = SCOPES[heading[2:]][0 if lang == "vi" else 1]
-        return noun[:1].upper() + noun[1:]
-    return heading
-
-
-def _count(n: int, lang: str) -> str:
-    if lang == "vi":
-        return f"{n} thay đổi" if n else "Không có thay đổi về nội dung"
-    return f"{n} change{'s' if n != 1 else ''}" if n else "No change in content"
-
-
-def to_text(changes: list[Change], old: Side, new: Side, lang: str) -> str:
-    lines = [f"{old.label} → {new.label}: {_count(len(changes), lang)}"]
-    for heading, items in _groups(changes, old.plan, new.plan):
-        lines.append("")
-        lines.append(_heading(heading, lang))
-        lines += [f"  {c.kind}: {c.message(lang)}" for c in items]
-    return "\n".join(lines) + "\n"
-
-
-def to_markdown(changes: list[Change], old: Side, new: Side, lang: str) -> str:
-    title = "Thay đổi kế hoạch" if lang == "vi" else "Plan changes"
-    lines = [
-        f"## {title}: `{old.label}` → `{new.label}`",
-        "",
-        f"{_count(len(changes), lang)}.",
-    ]
-    for heading, items in _groups(changes, old.plan, new.plan):
-        lines += ["", f"### {md_escape(_heading(heading, lang))}", ""]
-        lines += [f"- {c.message(lang, markdown=True)}" for c in items]
-    return "\n".join(lines) + "\n"
-
-
-def to_json(changes: list[Change], old: Side, new: Side, lang: str) -> str:
-    data = {
-        "version": JSON_VERSION,
-        "old": old.label,
-        "new": new.label,
-        "count": len(changes),
-        "changes": [c.as_dict(lang) for c in changes],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# --- textconv ----------------------------------------------------------------------------------
 
 
 def textconv_lines(plan: Plan) -> Iterator[str]:

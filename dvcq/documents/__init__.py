@@ -1,0 +1,1 @@
+"""Documents: context, wording, templates, the NĐ 30 layout, rendering, spreadsheets."""

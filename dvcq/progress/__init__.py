@@ -1,0 +1,1 @@
+"""Progress: the store of entries, writing them, periods, the board, fmt."""

@@ -1,0 +1,1 @@
+"""Review in git: the semantic diff, its outputs, git's textconv, revisions."""
