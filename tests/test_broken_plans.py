@@ -1,6 +1,6 @@
 """Broken plans: each file in tests/data/broken/ is tests/data/minimal.yaml with one fault.
 
-Every fixture goes through the real CLI (`python -m dvcq check --format json`, in a subprocess) and
+Every fixture goes through the real CLI (`dvcq check --format json`, run in-process by cli_run) and
 must be reported with the exact rule id, 1-based line and column of the fault, and nothing else.
 Each file's first line is a comment saying what is wrong with it. Files whose bytes an editor or git
 might rewrite (UTF-16, Windows-1258, BOM + CRLF, NFD, raw control characters) are generated in a
@@ -10,22 +10,19 @@ temporary folder from minimal.yaml instead of being committed.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import ROOT, SAMPLE_PLAN, Result, run
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 BROKEN = DATA / "broken"
 MINIMAL = DATA / "minimal.yaml"
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 
 # (fixture, rule, line, column). Several rows share a fixture only where one fault necessarily
 # causes two problems (a misspelt key also leaves the real key missing, for instance).
@@ -113,18 +110,9 @@ TAG_WITNESS = "dvcq-tag-executed"
 # --- running the CLI -----------------------------------------------------------------------------
 
 
-def run_dvcq(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m dvcq ...`; it must never crash (exit 3) nor print a traceback."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DVCQ_LANG", "DVCQ_DEBUG")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "dvcq", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
+def run_dvcq(*args: str | Path, cwd: Path) -> Result:
+    """Run `dvcq ...` on the real day; it must never crash (exit 3) nor print a traceback."""
+    proc = run(*args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None})
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode != 3, proc.stderr
     return proc

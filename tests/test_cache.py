@@ -6,32 +6,30 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from cli_run import SAMPLE_PLAN, SAMPLE_PROGRESS, run
 
 
 def status(folder: Path, cache: Path, **env: str) -> dict[str, object]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
-    environ.update({"DVCQ_CACHE_DIR": str(cache), "DVCQ_TODAY": "2026-11-27", **env})
-    run = subprocess.run(
-        [sys.executable, "-m", "dvcq", "status", "--format", "json", "--period", "2026-H1"],
+    done = run(
+        "status",
+        "--format",
+        "json",
+        "--period",
+        "2026-H1",
         cwd=folder,
-        capture_output=True,
-        text=True,
-        env=environ,
+        env={"DVCQ_LANG": None, "DVCQ_CACHE_DIR": str(cache), **env},
     )
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)  # type: ignore[no-any-return]
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 def test_cache_is_used_and_never_stale(tmp_path: Path) -> None:
     folder, cache = tmp_path / "ws", tmp_path / "cache"
     (folder / "plans").mkdir(parents=True)
-    shutil.copy(ROOT / "plans" / "2026.yaml", folder / "plans")
-    shutil.copytree(ROOT / "examples" / "progress", folder / "progress")
+    shutil.copy(SAMPLE_PLAN, folder / "plans")
+    shutil.copytree(SAMPLE_PROGRESS, folder / "progress")
     first = status(folder, cache)
     assert len(list(cache.glob("status-*.json"))) == 1
     assert status(folder, cache) == first  # served from the cache
@@ -53,30 +51,23 @@ def test_cache_is_used_and_never_stale(tmp_path: Path) -> None:
     assert after == status(folder, cache, DVCQ_NO_CACHE="1")
 
     # A new entry through the tool is seen at once.
-    add = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dvcq",
-            "progress",
-            "add",
-            "theo-doi-don-doc-bao-cao",
-            "--unit",
-            "VP",
-            "--date",
-            "2026-06-01",
-            "--status",
-            "hoan-thanh",
-            "--result",
-            "Báo cáo tháng 6.",
-            "--author",
-            "Văn thư",
-            "--yes",
-        ],
+    add = run(
+        "progress",
+        "add",
+        "theo-doi-don-doc-bao-cao",
+        "--unit",
+        "VP",
+        "--date",
+        "2026-06-01",
+        "--status",
+        "hoan-thanh",
+        "--result",
+        "Báo cáo tháng 6.",
+        "--author",
+        "Văn thư",
+        "--yes",
         cwd=folder,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DVCQ_TODAY": "2026-11-27"},
+        env={"DVCQ_LANG": None},
     )
     assert add.returncode == 0, add.stderr
     newest = status(folder, cache)

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from cli_run import add_args
-
-ROOT = Path(__file__).resolve().parents[1]
+from cli_run import SAMPLE, SAMPLE_PLAN, Result, add_args, run
 
 
-def dvcq(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
-    environ.update({"COLUMNS": "100", **env})
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *args], cwd=cwd, capture_output=True, text=True, env=environ
+def dvcq(*args: str, cwd: Path = SAMPLE, **env: str) -> Result:
+    return run(
+        *args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None, "COLUMNS": "100", **env}
     )
 
 
@@ -77,11 +72,12 @@ def test_check_without_plans_is_a_usage_error(tmp_path: Path) -> None:
     assert "plans/" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.slow  # what a new process imports
 @pytest.mark.parametrize("args", [["check", "plans/2026.yaml"], ["--help"]])
 def test_check_and_help_import_no_document_libraries(args: list[str]) -> None:
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "dvcq", *args],
-        cwd=ROOT,
+        cwd=SAMPLE,
         capture_output=True,
         text=True,
     )
@@ -102,7 +98,7 @@ def test_commands_that_open_a_plan_explain_a_yaml_error(tmp_path: Path) -> None:
 
 def _workspace(tmp_path: Path) -> Path:
     (tmp_path / "plans").mkdir()
-    shutil.copy(ROOT / "plans" / "2026.yaml", tmp_path / "plans")
+    shutil.copy(SAMPLE_PLAN, tmp_path / "plans")
     return tmp_path
 
 

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import ROOT, SAMPLE, Result, run
 
 from dvcq.review.diff import diff_plans, render_words, word_diff
 from dvcq.rules.check import plan_from_text
 
-ROOT = Path(__file__).resolve().parents[1]
 PLAN = "plans/2026.yaml"
 TASK = "quy-che-tiep-cong-dan"
 SECTION = "tiep-cong-dan"
@@ -49,15 +49,9 @@ def git(repo: Path, *args: str) -> str:
     return run.stdout
 
 
-def dvcq(cwd: Path, *args: str, top: Path | None = None) -> subprocess.CompletedProcess[str]:
+def dvcq(cwd: Path, *args: str, top: Path | None = None) -> Result:
     """Run dvcq in `cwd`; git looks for repositories below `top` only (default: cwd's parent)."""
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *args],
-        cwd=cwd,
-        env=_env(top or cwd.parent),
-        capture_output=True,
-        text=True,
-    )
+    return run(*args, cwd=cwd, environ=_env(top or cwd.parent))
 
 
 def edit(text: str) -> str:
@@ -74,7 +68,7 @@ def repo(tmp_path: Path) -> Path:
     """A plan repository with two commits: the bundled plan, then `edit` applied to it."""
     repo = tmp_path / "repo"
     (repo / "plans").mkdir(parents=True)
-    shutil.copy(ROOT / PLAN, repo / PLAN)
+    shutil.copy(SAMPLE / PLAN, repo / PLAN)
     shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
@@ -131,6 +125,7 @@ def test_default_is_head_against_the_working_tree(repo: Path) -> None:
     assert [c["kind"] for c in json.loads(sub.stdout)["changes"]] == ["owner-changed"]
 
 
+@pytest.mark.slow  # git starts `python -m dvcq diff --textconv` itself
 def test_git_diff_and_log_show_the_changes_through_the_driver(repo: Path) -> None:
     git(
         repo,
@@ -160,7 +155,7 @@ def test_textconv_shows_a_file_that_is_not_a_plan_as_it_is(tmp_path: Path) -> No
 
 def test_two_files_outside_git(tmp_path: Path) -> None:
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
-    shutil.copy(ROOT / PLAN, old)
+    shutil.copy(SAMPLE / PLAN, old)
     new.write_text(edit(old.read_text(encoding="utf-8")), encoding="utf-8")
     run = dvcq(tmp_path, "diff", "old.yaml", "new.yaml", "--format", "json")
     assert run.returncode == 0, run.stderr
@@ -171,7 +166,7 @@ def test_two_files_outside_git(tmp_path: Path) -> None:
 
 
 def test_a_folder_outside_git_is_a_clear_message(tmp_path: Path) -> None:
-    shutil.copy(ROOT / PLAN, tmp_path / "plan.yaml")
+    shutil.copy(SAMPLE / PLAN, tmp_path / "plan.yaml")
     run = dvcq(tmp_path, "diff", "--path", "plan.yaml")
     assert run.returncode == 1
     assert "không nằm trong kho git" in run.stderr and "Traceback" not in run.stderr
@@ -207,7 +202,7 @@ def test_unknown_revision_and_missing_file(repo: Path) -> None:
 
 
 def test_moves_additions_and_removals_by_id() -> None:
-    text = (ROOT / PLAN).read_text(encoding="utf-8")
+    text = (SAMPLE / PLAN).read_text(encoding="utf-8")
     old, _ = plan_from_text(text, "old")
     new, _ = plan_from_text(text, "new")
     assert old is not None and new is not None
@@ -238,9 +233,5 @@ def test_word_diff_is_by_whitespace_split_words_in_nfc() -> None:
 
 
 def test_textconv_of_a_missing_file_says_so(tmp_path: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "dvcq", "diff", "--textconv", str(tmp_path / "none.yaml")],
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 1 and "none.yaml" in run.stderr and "Traceback" not in run.stderr
+    done = run("diff", "--textconv", str(tmp_path / "none.yaml"))
+    assert done.returncode == 1 and "none.yaml" in done.stderr and "Traceback" not in done.stderr

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from cli_run import ROOT, run
 
 
 def check(path: Path) -> dict[str, object]:
-    run = subprocess.run(
-        [sys.executable, "-m", "dvcq", "check", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode in (0, 1) and "Traceback" not in run.stderr, run.stderr
-    return json.loads(run.stdout)  # type: ignore[no-any-return]
+    done = run("check", "--format", "json", path, cwd=path.parent)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 def test_nfd_references_match_nfc_ids(tmp_path: Path) -> None:

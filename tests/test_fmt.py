@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from dvcq.progress.store import read_progress
+from cli_run import ROOT, SAMPLE_PLAN, Result, run
 
-ROOT = Path(__file__).resolve().parents[1]
+from dvcq.progress.store import read_progress
 CANONICAL = (
     '- {"id": "20260306-00000012", "task": "quy-che-tiep-cong-dan", "date": "2026-03-06", '
     '"unit": "VP", "status": "dang-thuc-hien", "result": "Tiếp công dân định kỳ.", '
@@ -31,11 +28,8 @@ FLOW_CANONICAL = (
 )
 
 
-def dvcq(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *args], cwd=cwd, capture_output=True, text=True, env=env
-    )
+def dvcq(*args: str, cwd: Path) -> Result:
+    return run(*args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None})
 
 
 def month_file(tmp_path: Path, *lines: str) -> Path:
@@ -76,7 +70,7 @@ def test_fmt_leaves_an_unsound_entry_alone_and_says_so(tmp_path: Path) -> None:
 def test_fmt_refuses_plans(tmp_path: Path) -> None:
     plan = tmp_path / "plans" / "2026.yaml"
     plan.parent.mkdir()
-    original = (ROOT / "plans" / "2026.yaml").read_bytes()
+    original = SAMPLE_PLAN.read_bytes()
     plan.write_bytes(original)
     for target in ("plans/2026.yaml", "plans"):
         run = dvcq("fmt", target, cwd=tmp_path)
@@ -89,6 +83,7 @@ def test_fmt_refuses_plans(tmp_path: Path) -> None:
 
 
 def test_the_example_progress_files_are_already_canonical() -> None:
+    # The repository's shipped examples (examples/generate_sample.py writes them), not a fixture.
     run = dvcq("fmt", "--check", "examples/progress", cwd=ROOT)
     assert run.returncode == 0, run.stdout + run.stderr
 
