@@ -7,16 +7,14 @@ Files are written in a temporary folder in both forms dvcq reads: the JSON-line 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
+import cli_run
 import pytest
+from cli_run import SAMPLE, SAMPLE_PLAN
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 HEADER = "# tiến độ viết tay\n"
 
 GOOD: dict[str, Any] = {
@@ -49,23 +47,8 @@ def run_check(tmp_path: Path, files: dict[str, str]) -> list[dict[str, Any]]:
     folder.mkdir(parents=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dvcq",
-            "check",
-            "--format",
-            "json",
-            "--progress",
-            str(tmp_path / "prog"),
-            str(PLAN),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "DVCQ_TODAY": "2026-11-27", "DVCQ_LANG": "vi"},
-        capture_output=True,
-        text=True,
-        timeout=60,
+    run = cli_run.run(
+        "check", "--format", "json", "--progress", tmp_path / "prog", PLAN, cwd=SAMPLE
     )
     data = json.loads(run.stdout)
     problems = [p for p in data["problems"] if p["file"].endswith(tuple(files))]

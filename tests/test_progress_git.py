@@ -1,7 +1,7 @@
 """Progress files under real git: two branches that each add entries merge without conflict.
 
-Everything runs through the real CLI (`python -m dvcq …` in a subprocess, so without a terminal)
-inside a fresh repository in a temporary folder, with the real plan and `.gitattributes`.
+Everything runs through the real CLI (in-process through cli_run, without a terminal) inside a
+fresh repository in a temporary folder, with the sample plan and the real `.gitattributes`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_run import add_args
+from cli_run import ROOT, SAMPLE_PLAN, add_args
 from cli_run import dvcq as run_dvcq
 
 from dvcq.progress.store import Entry, read_progress
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 TODAY = "2026-11-27"
 WROTE = re.compile(r"Đã ghi mục (\d{8}-[0-9a-f]{8})")
 

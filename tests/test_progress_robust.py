@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import SAMPLE_PLAN, run
 
 from dvcq.progress.store import read_progress
 from dvcq.repository import files_in
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 WROTE = re.compile(r"Đã ghi mục (\d{8}-[0-9a-f]{8})")
 # 200 kills, as the issue asks: about a minute on 2 cores (each run is a full interpreter
 # start-up); DVCQ_TEST_KILLS sets another count.
@@ -39,11 +39,9 @@ def env() -> dict[str, str]:
     return {**os.environ, "DVCQ_TODAY": "2026-11-27", "DVCQ_LANG": "vi"}
 
 
-def command(n: int) -> list[str]:
+def words(n: int) -> list[str]:
+    """`progress add` with a date, result and value that depend on n."""
     return [
-        sys.executable,
-        "-m",
-        "dvcq",
         "progress",
         "add",
         "quy-che-tiep-cong-dan",
@@ -64,8 +62,9 @@ def command(n: int) -> list[str]:
 
 
 def start(cwd: Path, n: int) -> subprocess.Popen[str]:
+    """A writer in its own process: the process is the point (it is killed, or runs alongside)."""
     return subprocess.Popen(
-        command(n),
+        [sys.executable, "-m", "dvcq", *words(n)],
         cwd=cwd,
         env=env(),
         stdin=subprocess.DEVNULL,
@@ -88,18 +87,12 @@ def entries(repo: Path) -> tuple[list[str], list[object]]:
 
 
 def check_ok(repo: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "dvcq", "check", "--format", "json"],
-        cwd=repo,
-        env=env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert run.returncode == 0, (run.stdout, run.stderr)
-    assert json.loads(run.stdout)["errors"] == 0
+    done = run("check", "--format", "json", cwd=repo)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    assert json.loads(done.stdout)["errors"] == 0
 
 
+@pytest.mark.slow
 def test_killed_writers_leave_whole_files(repo: Path) -> None:
     rng = random.Random(20260315)
     # A run lasts longer than 150 ms (interpreter start-up), so kills within 0-150 ms would never
@@ -157,14 +150,15 @@ def test_killed_writers_leave_whole_files(repo: Path) -> None:
     assert len(set(ids)) == len(ids)
     check_ok(repo)
     # One more normal write sweeps the stale temporary files a killed writer left behind.
-    run = subprocess.run(command(1), cwd=repo, env=env(), capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    done = run(*words(1), cwd=repo)
+    assert done.returncode == 0, done.stderr
     assert list((repo / "progress").rglob("*.tmp")) == []
     print(
         f"\n{KILLS} kills in {elapsed:.1f}s (run {typical:.2f}s): {outcomes}, {len(ids)} entries on disk"
     )
 
 
+@pytest.mark.slow
 def test_concurrent_writers_all_land(repo: Path) -> None:
     procs = [start(repo, n) for n in range(20)]
     written = []
@@ -185,8 +179,8 @@ def test_concurrent_writers_all_land(repo: Path) -> None:
 
 def test_no_stray_temporary_files(repo: Path) -> None:
     for n in range(3):
-        run = subprocess.run(command(n), cwd=repo, env=env(), capture_output=True, text=True)
-        assert run.returncode == 0, run.stderr
+        done = run(*words(n), cwd=repo)
+        assert done.returncode == 0, done.stderr
     progress = repo / "progress"
     leftovers = [p.name for p in progress.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
