@@ -144,8 +144,9 @@ def dvcq(cwd: Path, *args: str, environ: dict[str, str] | None = None) -> Result
     return run(*args, cwd=cwd, environ=environ)
 
 
-def dvcq_as_is(*args: str | Path, cwd: Path = SAMPLE) -> Result:
-    """`dvcq` as a clerk runs it: the real day, Vietnamese messages, in the sample workspace."""
+def dvcq_as_is(*args: str | Path, cwd: Path = ROOT) -> Result:
+    """`dvcq` as a clerk runs it: the real day, Vietnamese messages, in this repository (for its
+    templates/); name the plan (SAMPLE_PLAN), or plans/2026.yaml would be found."""
     return run(*args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None})
 
 

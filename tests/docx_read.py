@@ -7,8 +7,10 @@ import shutil
 import subprocess
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import docx
 import pytest
@@ -16,6 +18,8 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 MM = 36000  # EMU per millimetre
 
@@ -97,10 +101,15 @@ def body_paragraphs(doc: Document) -> list[Paragraph]:
 
 # --- LibreOffice: a document as it prints ------------------------------------------------------
 
-needs_office = pytest.mark.skipif(
+_office = pytest.mark.skipif(
     not (shutil.which("soffice") and shutil.which("pdftotext")),
     reason="LibreOffice (soffice) or poppler (pdftotext) is not installed; CI installs them",
 )
+
+
+def needs_office(test: F) -> F:
+    """Skipped without LibreOffice, and slow (a few seconds per document): not in the default run."""
+    return pytest.mark.slow(_office(test))  # type: ignore[no-any-return]
 
 
 def printed_text(docx: Path, folder: Path) -> str:

@@ -1,4 +1,4 @@
-"""`dvcq render plan`: the real CLI on plans/2026.yaml, read back with python-docx and LibreOffice.
+"""`dvcq render plan`: the real CLI on the sample plan (a copy of plans/2026.yaml), read back with python-docx and LibreOffice.
 
 The rendered KẾ HOẠCH must say what the issued plan says (tests/data/source-plan-2026.txt),
 paragraph for paragraph and in order, with the header and footer the source lost on extraction.
@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
+from cli_run import ROOT, SAMPLE_PLAN
 from cli_run import dvcq_as_is as dvcq
 from docx_read import (
     body_paragraphs,
@@ -31,8 +32,7 @@ from docx_read import (
 
 from dvcq.documents.render import layout
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 SOURCE = ROOT / "tests" / "data" / "source-plan-2026.txt"
 BROKEN = ROOT / "tests" / "data" / "broken"
 
