@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_run import dvcq
+from cli_run import SAMPLE_PLAN, dvcq
 
 from dvcq.errors import UsageError
 from dvcq.model import Reporting, Window
 from dvcq.progress.periods import parse_period, year_window
 from dvcq.rules.check import open_plan
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 D = dt.date
 
 

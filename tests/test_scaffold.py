@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
+from cli_run import ROOT, SAMPLE_PLAN, Result, run
 from jsonschema import Draft202012Validator
 
 from dvcq.lifecycle.newyear import FLAG
 from dvcq.rules.check import read_plan
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 AGENCY = [
     "--agency",
     "Sở Tư pháp",
@@ -29,12 +26,8 @@ AGENCY = [
 ]
 
 
-def dvcq(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
-    env.update({"COLUMNS": "100", "DVCQ_TODAY": "2027-05-20"})
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *args], cwd=cwd, capture_output=True, text=True, env=env
-    )
+def dvcq(*args: str, cwd: Path = ROOT) -> Result:
+    return run(*args, cwd=cwd, env={"DVCQ_LANG": None, "COLUMNS": "100", "DVCQ_TODAY": "2027-05-20"})
 
 
 # --- dvcq init ---------------------------------------------------------------------------------

@@ -3,30 +3,24 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from cli_run import ROOT, SAMPLE_PLAN, SAMPLE_PROGRESS, Result, run
 from jsonschema import Draft202012Validator
 
 from dvcq.model import Plan, field_names
 from dvcq.progress.store import FIELDS, STATUSES
 from dvcq.schema import DESCRIPTIONS, plan_schema, progress_schema, schemas
 
-ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "schema"
 BROKEN = ROOT / "tests" / "data" / "broken"
 
 
-def dvcq(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DVCQ_")}
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *args], cwd=cwd, capture_output=True, text=True, env=env
-    )
+def dvcq(*args: str, cwd: Path = ROOT) -> Result:
+    return run(*args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None})
 
 
 def validator(name: str) -> Draft202012Validator:
@@ -56,16 +50,16 @@ def test_shipped_files_are_what_dvcq_schema_writes(tmp_path: Path) -> None:
 
 
 def test_the_bundled_plan_names_the_schema_and_validates() -> None:
-    plan = ROOT / "plans" / "2026.yaml"
+    plan = SAMPLE_PLAN
     first = plan.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schema/plan.schema.json"
-    assert (plan.parent / "../schema/plan.schema.json").resolve().is_file()
+    assert (ROOT / "plans" / "../schema/plan.schema.json").resolve().is_file()  # from plans/
     validator("plan.schema.json").validate(load(plan))
     validator("plan.schema.json").validate(load(ROOT / "tests" / "data" / "minimal.yaml"))
 
 
 def test_a_task_with_an_unknown_key_fails() -> None:
-    data = load(ROOT / "plans" / "2026.yaml")
+    data = load(SAMPLE_PLAN)
     data["contents"]["sections"][0]["tasks"][1]["ownr"] = "VP"
     errors = list(validator("plan.schema.json").iter_errors(data))
     assert len(errors) == 1
@@ -97,7 +91,7 @@ def test_schema_leaves_the_rules_to_dvcq_check(name: str) -> None:
 
 
 def test_example_progress_files_validate() -> None:
-    files = sorted((ROOT / "examples" / "progress").rglob("*.yaml"))
+    files = sorted(SAMPLE_PROGRESS.rglob("*.yaml"))
     assert files
     check = validator("progress.schema.json")
     for path in files:
@@ -108,7 +102,7 @@ def test_example_progress_files_validate() -> None:
 
 def test_progress_schema_refuses_bad_entries() -> None:
     check = validator("progress.schema.json")
-    entry = json.loads((ROOT / "examples/progress/2026/2026-02.yaml").read_text().split("\n- ")[1])
+    entry = json.loads((SAMPLE_PROGRESS / "2026" / "2026-02.yaml").read_text().split("\n- ")[1])
     assert check.is_valid([entry])
     assert not check.is_valid([{**entry, "status": "xong"}])
     assert not check.is_valid([{**entry, "comment": "x"}])

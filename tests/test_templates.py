@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from cli_run import ROOT, SAMPLE_PLAN
 
 from dvcq.documents.context import plan_context
 from dvcq.documents.markup import escape, parse
@@ -14,9 +15,8 @@ from dvcq.documents.render import plan_markdown, templating
 from dvcq.errors import DvcqError
 from dvcq.rules.check import open_plan, read_plan
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
-PLAN = ROOT / "plans" / "2026.yaml"
+PLAN = SAMPLE_PLAN
 DATA = ROOT / "tests" / "data"
 
 
