@@ -62,7 +62,9 @@ def environment(
     A None value in `env` removes that variable (e.g. {"DVCQ_TODAY": None}: the real day)."""
     if environ is None:
         base = {
-            k: v for k, v in os.environ.items() if not k.startswith(_UNSET_PREFIX) and k not in _UNSET
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(_UNSET_PREFIX) and k not in _UNSET
         }
         base.update(DEFAULTS, DVCQ_CACHE_DIR=_cache_dir())
     else:

@@ -13,9 +13,7 @@ from cli_run import SAMPLE, SAMPLE_PLAN, Result, add_args, run
 
 
 def dvcq(*args: str, cwd: Path = SAMPLE, **env: str) -> Result:
-    return run(
-        *args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None, "COLUMNS": "100", **env}
-    )
+    return run(*args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None, "COLUMNS": "100", **env})
 
 
 def test_show_json_has_display_numbers_ids_and_owners() -> None:

@@ -9,8 +9,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from cli_run import SAMPLE_PLAN, SAMPLE_PROGRESS
-from cli_run import dvcq_as_is as dvcq
+from cli_run import ROOT, SAMPLE_PLAN, SAMPLE_PROGRESS, Result, dvcq_as_is
 
 from dvcq.rules.check import open_plan
 
@@ -19,8 +18,13 @@ SAMPLE = SAMPLE_PROGRESS
 AS_OF = "2026-06-30"
 
 
+def dvcq(*args: str | Path, cwd: Path = ROOT) -> Result:
+    """As a clerk runs it, on the sample plan (in ROOT, plans/ would give the agency's own)."""
+    return dvcq_as_is(*args, "--plan", PLAN, cwd=cwd)
+
+
 def export(out: Path, period: str = "2026-H1", *extra: str) -> Path:
-    run = dvcq("export", "xlsx", period, "--plan", PLAN, "--progress", SAMPLE, "--as-of", AS_OF, "-o", out, *extra)
+    run = dvcq("export", "xlsx", period, "--progress", SAMPLE, "--as-of", AS_OF, "-o", out, *extra)
     assert run.returncode == 0, run.stderr
     assert run.stdout == f"Đã ghi {out}.\n"
     return out
@@ -29,7 +33,7 @@ def export(out: Path, period: str = "2026-H1", *extra: str) -> Path:
 @pytest.fixture(scope="module")
 def board() -> dict[str, Any]:
     run = dvcq(
-        "status", "--period", "2026-H1", "--plan", PLAN, "--progress", SAMPLE, "--as-of", AS_OF, "--format", "json"
+        "status", "--period", "2026-H1", "--progress", SAMPLE, "--as-of", AS_OF, "--format", "json"
     )
     assert run.returncode == 0, run.stderr
     data: dict[str, Any] = json.loads(run.stdout)
@@ -108,10 +112,10 @@ def test_deterministic_and_dated_by_the_period(book: Path, tmp_path: Path) -> No
 def test_refusals(tmp_path: Path) -> None:
     out = tmp_path / "x.xlsx"
     out.write_bytes(b"keep")
-    run = dvcq("export", "xlsx", "2026-H1", "--plan", PLAN, "--progress", SAMPLE, "-o", out)
+    run = dvcq("export", "xlsx", "2026-H1", "--progress", SAMPLE, "-o", out)
     assert run.returncode == 1 and "--force" in run.stderr and out.read_bytes() == b"keep"
     export(out, "2026-H1", "--force")
-    wrong = dvcq("export", "xlsx", "2026-H1", "--plan", PLAN, "--progress", SAMPLE, "-o", tmp_path / "x.csv")
+    wrong = dvcq("export", "xlsx", "2026-H1", "--progress", SAMPLE, "-o", tmp_path / "x.csv")
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
@@ -119,7 +123,7 @@ def test_an_empty_period_gives_the_tasks_and_no_entries(tmp_path: Path) -> None:
     empty = tmp_path / "progress"
     (empty / "2026").mkdir(parents=True)
     out = tmp_path / "x.xlsx"
-    run = dvcq("export", "xlsx", "2026-01", "--plan", PLAN, "--progress", empty, "--as-of", AS_OF, "-o", out)
+    run = dvcq("export", "xlsx", "2026-01", "--progress", empty, "--as-of", AS_OF, "-o", out)
     assert run.returncode == 0, run.stderr
     wb = openpyxl.load_workbook(out)
     assert wb["Nhiệm vụ"].max_row == 12 and wb["Mục tiến độ"].max_row == 1

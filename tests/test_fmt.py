@@ -7,6 +7,7 @@ from pathlib import Path
 from cli_run import ROOT, SAMPLE_PLAN, Result, run
 
 from dvcq.progress.store import read_progress
+
 CANONICAL = (
     '- {"id": "20260306-00000012", "task": "quy-che-tiep-cong-dan", "date": "2026-03-06", '
     '"unit": "VP", "status": "dang-thuc-hien", "result": "Tiếp công dân định kỳ.", '

@@ -1,28 +1,23 @@
 """Property-based fuzzing: whatever arrives in a pull request, `dvcq check` ends in 0 or 1.
 
-Random YAML documents and mutated copies of plans/2026.yaml and of a progress file go through
-the real command (`dvcq.cli.main`, in process); exit 3 (an internal error) or an escaping
+Random YAML documents and mutated copies of the sample plan (tests/data/sample) and of a progress
+file go through the real command (`dvcq.cli.main`, in process, through cli_run.run); exit 3 (an internal error) or an escaping
 exception fails the test. CI runs a small budget; DVCQ_FUZZ_EXAMPLES=10000 (bench/fuzz.py) runs
 the long one.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-import pytest
 import yaml
+from cli_run import SAMPLE_PLAN, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dvcq.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-PLAN = (ROOT / "plans" / "2026.yaml").read_text(encoding="utf-8")
+PLAN = SAMPLE_PLAN.read_text(encoding="utf-8")
 PROGRESS = "".join(
     f'- {{"id": "2026030{i}-0000000{i}", "task": "quy-che-tiep-cong-dan", "date": "2026-03-0{i}", '
     f'"unit": "VP", "status": "hoan-thanh", "result": "Tiếp công dân.", "evidence": ["4{i}/SNgV-VP"], '
@@ -38,13 +33,10 @@ FUZZ = settings(
 
 
 def run_check(folder: Path, *extra: str) -> int:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err), pytest.raises(SystemExit) as done:
-        main(["check", "--format", "json", *extra, str(folder / "plans" / "2026.yaml")])
-    code = done.value.code
-    assert code in (0, 1), f"exit {code}: {err.getvalue()[-2000:]}"
-    assert "Traceback" not in err.getvalue()
-    return int(code or 0)
+    done = run("check", "--format", "json", *extra, folder / "plans" / "2026.yaml", cwd=folder)
+    assert done.returncode in (0, 1), f"exit {done.returncode}: {done.stderr[-2000:]}"
+    assert "Traceback" not in done.stderr
+    return done.returncode
 
 
 def workspace(tmp: Path, plan: str, progress: str | None = None) -> Path:

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cli_run
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,7 @@ def test_the_hook_definition() -> None:
     assert steps[-1]["run"] == "dvcq check --format github"
 
 
+@pytest.mark.slow  # the real pre-commit framework, building the hook's virtualenv
 def test_pre_commit_runs_the_hook_fails_on_a_task_without_owner_and_passes_after(
     tmp_path: Path,
 ) -> None:
@@ -63,23 +66,12 @@ def test_pre_commit_runs_the_hook_fails_on_a_task_without_owner_and_passes_after
     rev = committed(hook_repo)
 
     plans = tmp_path / "plans-repo"
-    made = run(
-        [
-            sys.executable,
-            "-m",
-            "dvcq",
-            "init",
-            str(plans),
-            "--agency",
-            "Sở Tư pháp",
-            "--code",
-            "STP",
-            "--superior",
-            "Ủy ban nhân dân tỉnh Lạng Sơn",
-            "--year",
-            "2026",
-        ],
-        tmp_path,
+    made = cli_run.run(
+        "init",
+        plans,
+        *("--agency", "Sở Tư pháp", "--code", "STP"),
+        *("--superior", "Ủy ban nhân dân tỉnh Lạng Sơn", "--year", "2026"),
+        cwd=tmp_path,
     )
     assert made.returncode == 0, made.stderr
     config = {"repos": [{"repo": str(hook_repo), "rev": rev, "hooks": [{"id": "dvcq-check"}]}]}

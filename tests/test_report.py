@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_run import ROOT, SAMPLE_NOTES, SAMPLE_PLAN, SAMPLE_PROGRESS
-from cli_run import dvcq_as_is as dvcq
+from cli_run import ROOT, SAMPLE_NOTES, SAMPLE_PLAN, SAMPLE_PROGRESS, Result, dvcq_as_is
 from docx.document import Document
 from docx_read import body_paragraphs, needs_office, norm, open_docx, printed_text, texts
 
@@ -33,8 +32,13 @@ NOTES = SAMPLE_NOTES
 AS_OF = "2026-06-30"
 
 
+def dvcq(*args: str | Path, cwd: Path = ROOT) -> Result:
+    """As a clerk runs it, on the sample plan (in ROOT, plans/ would give the agency's own)."""
+    return dvcq_as_is(*args, "--plan", PLAN, cwd=cwd)
+
+
 def report(out: Path, period: str = "2026-H1", *extra: str | Path) -> Path:
-    run = dvcq("report", period, "--plan", PLAN, "--progress", SAMPLE, "--as-of", AS_OF, "-o", out, *extra)
+    run = dvcq("report", period, "--progress", SAMPLE, "--as-of", AS_OF, "-o", out, *extra)
     assert run.returncode == 0, run.stderr
     assert run.stdout == f"Đã ghi {out}.\n" and run.stderr == ""
     return out
@@ -42,7 +46,7 @@ def report(out: Path, period: str = "2026-H1", *extra: str | Path) -> Path:
 
 def status(period: str, progress: Path = SAMPLE) -> dict[str, Any]:
     run = dvcq(
-        "status", "--period", period, "--plan", PLAN, "--progress", progress, "--as-of", AS_OF, "--format", "json"
+        "status", "--period", period, "--progress", progress, "--as-of", AS_OF, "--format", "json"
     )
     assert run.returncode == 0, run.stderr
     data: dict[str, Any] = json.loads(run.stdout)
@@ -274,7 +278,7 @@ def test_a_period_without_entries_says_so(tmp_path: Path) -> None:
     empty = tmp_path / "progress"
     (empty / "2026").mkdir(parents=True)
     out = tmp_path / "bao-cao.docx"
-    run = dvcq("report", "2026-01", "--plan", PLAN, "--progress", empty, "--as-of", AS_OF, "-o", out)
+    run = dvcq("report", "2026-01", "--progress", empty, "--as-of", AS_OF, "-o", out)
     assert run.returncode == 0, run.stderr
     doc = open_docx(out)
     body = lines(doc)
@@ -302,10 +306,10 @@ def test_markdown_form(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "## II. KẾT QUẢ THỰC HIỆN" in text and "# Phụ lục I" in text
     shown = dvcq(
-        "report", "2026-H1", "--plan", PLAN, "--progress", SAMPLE, "--as-of", AS_OF, "--notes", NOTES, "-f", "md"
+        "report", "2026-H1", "--progress", SAMPLE, "--as-of", AS_OF, "--notes", NOTES, "-f", "md"
     )
     assert shown.returncode == 0 and shown.stdout == text  # no -o: the Markdown on stdout
-    clash = dvcq("report", "2026-H1", "--plan", PLAN, "--progress", SAMPLE, "-f", "md", "-o", tmp_path / "x.docx")
+    clash = dvcq("report", "2026-H1", "--progress", SAMPLE, "-f", "md", "-o", tmp_path / "x.docx")
     assert clash.returncode == 2 and "--format md" in clash.stderr
 
 
@@ -317,7 +321,7 @@ def test_same_input_same_bytes(tmp_path: Path, h1: Path) -> None:
 def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.docx"
     out.write_bytes(b"keep")
-    run = dvcq("report", "2026-H1", "--plan", PLAN, "--progress", SAMPLE, "-o", out)
+    run = dvcq("report", "2026-H1", "--progress", SAMPLE, "-o", out)
     assert run.returncode == 1 and "--force" in run.stderr and out.read_bytes() == b"keep"
     report(out, "2026-H1", "--force")
     assert out.read_bytes()[:2] == b"PK"
@@ -347,14 +351,14 @@ def test_bad_notes_give_a_clear_message(tmp_path: Path, notes: str, where: str, 
     bad = tmp_path / "bad.yaml"
     bad.write_text(notes, encoding="utf-8")
     out = tmp_path / "x.docx"
-    run = dvcq("report", "2026-H1", "--plan", PLAN, "--progress", SAMPLE, "--notes", bad, "-o", out, cwd=ROOT)
+    run = dvcq("report", "2026-H1", "--progress", SAMPLE, "--notes", bad, "-o", out, cwd=ROOT)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr and not out.exists()
     assert where.replace("bad.yaml", str(bad)) in run.stderr and words in run.stderr
 
 
 def test_a_period_of_another_year_is_refused() -> None:
-    run = dvcq("report", "2025-H1", "--plan", PLAN, "--progress", SAMPLE, "-f", "md")
+    run = dvcq("report", "2025-H1", "--progress", SAMPLE, "-f", "md")
     assert run.returncode == 2 and "2026" in run.stderr
 
 

@@ -27,7 +27,9 @@ AGENCY = [
 
 
 def dvcq(*args: str, cwd: Path = ROOT) -> Result:
-    return run(*args, cwd=cwd, env={"DVCQ_LANG": None, "COLUMNS": "100", "DVCQ_TODAY": "2027-05-20"})
+    return run(
+        *args, cwd=cwd, env={"DVCQ_LANG": None, "COLUMNS": "100", "DVCQ_TODAY": "2027-05-20"}
+    )
 
 
 # --- dvcq init ---------------------------------------------------------------------------------
