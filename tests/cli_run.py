@@ -3,15 +3,15 @@
 `run` calls `dvcq.cli.main` in the test's own process, the way a clerk's shell would run it (no
 terminal, so rich prints plain text; stdin empty), and puts back everything it touched: the
 environment, the working folder, the standard streams, the language and rich's console. A
-subprocess costs ~0.2 s of start-up; this costs only the command. `subprocess_dvcq` is kept for
-the tests where the process itself is the point (kills, concurrent writers, imports at start-up).
+subprocess costs ~0.2 s of start-up; this costs only the command. Tests where the process itself
+is the point (kills, concurrent writers, imports at start-up, git or pre-commit starting dvcq) still
+start one, and are marked `slow`.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -150,25 +150,6 @@ def dvcq_as_is(*args: str | Path, cwd: Path = ROOT) -> Result:
     """`dvcq` as a clerk runs it: the real day, Vietnamese messages, in this repository (for its
     templates/); name the plan (SAMPLE_PLAN), or plans/2026.yaml would be found."""
     return run(*args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None})
-
-
-def subprocess_dvcq(
-    *args: str | Path,
-    cwd: Path | str | None = None,
-    env: Mapping[str, str | None] | None = None,
-    environ: Mapping[str, str] | None = None,
-    timeout: float = 120,
-) -> subprocess.CompletedProcess[str]:
-    """`python -m dvcq ARGS` in a new process, with the environment `run` would give it."""
-    return subprocess.run(
-        [sys.executable, "-m", "dvcq", *map(str, args)],
-        cwd=SAMPLE if cwd is None else cwd,
-        env=environment(env, environ),
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=timeout,
-    )
 
 
 def add_args(

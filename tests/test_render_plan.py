@@ -1,4 +1,5 @@
-"""`dvcq render plan`: the real CLI on the sample plan (a copy of plans/2026.yaml), read back with python-docx and LibreOffice.
+"""`dvcq render plan`: the real CLI on the sample plan (tests/data/sample), read back with python-docx
+and LibreOffice.
 
 The rendered KẾ HOẠCH must say what the issued plan says (tests/data/source-plan-2026.txt),
 paragraph for paragraph and in order, with the header and footer the source lost on extraction.

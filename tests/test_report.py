@@ -1,4 +1,4 @@
-"""`dvcq report`: the BÁO CÁO on a period, from plans/2026.yaml and the sample progress data.
+"""`dvcq report`: the BÁO CÁO on a period, from the sample plan and progress data (tests/data/sample).
 
 The documents are made by the real CLI and read back with python-docx (and LibreOffice): what
 they say is compared with `dvcq status --format json` on the same data, so the report can never

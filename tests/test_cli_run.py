@@ -1,0 +1,51 @@
+"""The in-process runner (cli_run.run) behaves like a fresh `dvcq` process each time."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from cli_run import SAMPLE, Result
+
+
+def test_the_language_of_one_call_does_not_leak_into_the_next(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    assert cli("check", "--lang", "en", cwd=tmp_path).stderr.startswith("Error: ")
+    assert cli("check", cwd=tmp_path).stderr.startswith("Lỗi: ")
+    assert cli("check", cwd=tmp_path, env={"DVCQ_LANG": "en"}).stderr.startswith("Error: ")
+
+
+def test_environment_folder_and_streams_are_put_back(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    environ, folder, streams = dict(os.environ), os.getcwd(), (sys.stdin, sys.stdout, sys.stderr)
+    done = cli("check", "--format", "xml", cwd=tmp_path, env={"DVCQ_EXTRA": "1"})
+    assert done.returncode == 2 and done.stdout == "" and "xml" in done.stderr
+    assert (dict(os.environ), os.getcwd()) == (environ, folder)
+    assert (sys.stdin, sys.stdout, sys.stderr) == streams
+
+
+def test_the_day_is_fixed_and_the_default_folder_is_the_sample(cli: Callable[..., Result]) -> None:
+    done = cli("status", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert '"as_of": "2026-11-27"' in done.stdout
+    assert cli("show", "plans/2026.yaml").returncode == 0  # found in tests/data/sample
+    assert (SAMPLE / "plans" / "2026.yaml").is_file()
+
+
+def test_rich_prints_plain_text_at_the_width_asked_each_time(cli: Callable[..., Result]) -> None:
+    widths = {}
+    for columns in ("40", "120", "40"):
+        done = cli("show", "plans/2026.yaml", env={"COLUMNS": columns})
+        assert done.returncode == 0 and "\x1b[" not in done.stdout
+        widths[columns] = max(len(line) for line in done.stdout.splitlines())
+    assert widths["40"] <= 40 < 80 < widths["120"] <= 120
+
+
+def test_version_and_exit_code(cli: Callable[..., Result]) -> None:
+    done = cli("--version")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "dvcq 0.1.0\n", "")
+    assert cli("no-such-command").returncode == 2
