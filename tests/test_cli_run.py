@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cli_run import SAMPLE, Result
+from cli_run import ROOT, SAMPLE, Result
 
 
 def test_the_language_of_one_call_does_not_leak_into_the_next(
@@ -49,3 +50,13 @@ def test_version_and_exit_code(cli: Callable[..., Result]) -> None:
     done = cli("--version")
     assert (done.returncode, done.stdout, done.stderr) == (0, "dvcq 0.1.0\n", "")
     assert cli("no-such-command").returncode == 2
+
+
+def test_only_the_seed_fidelity_tests_read_the_agencys_plan() -> None:
+    # The agency edits plans/2026.yaml; tool tests read the copy in tests/data/sample.
+    readers = [
+        p.name
+        for p in sorted((ROOT / "tests").glob("*.py"))
+        if re.search(r'ROOT / "(plans|examples)"', p.read_text(encoding="utf-8"))
+    ]
+    assert readers == ["test_plan_source.py"]
