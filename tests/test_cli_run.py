@@ -60,3 +60,17 @@ def test_only_the_seed_fidelity_tests_read_the_agencys_plan() -> None:
         if re.search(r'ROOT / "(plans|examples)"', p.read_text(encoding="utf-8"))
     ]
     assert readers == ["test_plan_source.py"]
+
+
+def test_only_the_command_run_is_registered_as_in_a_new_process(
+    cli: Callable[..., Result],
+) -> None:
+    for args in (["status", "--help"], ["render", "plan", "--help"], ["check", "--help"]):
+        assert cli(*args).returncode == 0  # imports, and registers, those commands first
+    listed = cli("--help").stdout.split("Commands:\n")[1]
+    assert re.findall(r"^  ([a-z]+) ", listed, re.M) == [
+        *("check", "show", "rules", "status", "report", "diff", "schema", "init", "fmt"),
+        *("render", "progress", "export", "plan"),
+    ]
+    usage = cli("check", "--nope").stderr
+    assert usage.startswith("Usage: dvcq check [OPTIONS] [PATHS]...\n")
