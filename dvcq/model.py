@@ -14,6 +14,10 @@ from typing import Any, Literal, TypeVar, get_args, get_origin
 from dvcq.problems import Pos, Problem, suggest
 from dvcq.yamlio import Node, kind_of
 
+# Field metadata of what the reader fills in itself (positions, the file): not a key of the file,
+# so neither the builder nor the schema offers it.
+INTERNAL = {"internal": True}
+
 
 # Records compare by identity and have the default repr (eq=False, repr=False): nothing needs more,
 # and not generating those methods keeps this module's import, on every `dvcq check`, ~5 ms shorter.
@@ -21,8 +25,8 @@ from dvcq.yamlio import Node, kind_of
 class Located:
     """Where a record, and each of its fields' values, was written in the file."""
 
-    pos: Pos = field(default=Pos(1, 1), compare=False, repr=False)
-    at: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
+    pos: Pos = field(default=Pos(1, 1), compare=False, repr=False, metadata=INTERNAL)
+    at: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)
 
     def where(self, name: str, index: int | None = None) -> Pos:
         """Position of a field's value (or of one item of a list field)."""
@@ -189,8 +193,9 @@ class Plan(Located):
     directives: list[Directive] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     reporting: Reporting = field(default_factory=Reporting)
-    file: str = field(default="", compare=False)
-    lines: list[str] = field(default_factory=list, repr=False)  # the file as written, for columns
+    file: str = field(default="", compare=False, metadata=INTERNAL)
+    # the file as written, for columns
+    lines: list[str] = field(default_factory=list, repr=False, metadata=INTERNAL)
 
     def task_parts(self) -> list[TasksPart]:
         return [self.contents, self.organization]
@@ -244,7 +249,6 @@ def roman(n: int) -> str:
 # --- building records from nodes ---------------------------------------------------------------
 
 T = TypeVar("T", bound=Located)
-_SKIP = {"pos", "at", "file", "lines"}
 _NONE: Any = type(None)
 
 
@@ -256,7 +260,7 @@ def _spec(cls: Any) -> list[tuple[str, Any, bool, Any]]:
         hints = typing.get_type_hints(cls)
     out = []
     for f in fields(cls):
-        if f.name in _SKIP:
+        if f.metadata.get("internal"):
             continue
         required = f.default is MISSING and f.default_factory is MISSING
         default = f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v)
@@ -278,7 +282,12 @@ class Builder:
     def problem(self, pos: Pos, rule: str, **params: Any) -> None:
         self.problems.append(Problem(self.file, pos, rule, params))
 
-    def record(self, cls: Any, node: Node, where: str) -> Any:
+    def record(self, cls: Any, node: Node, where: str, path: str | None = None) -> Any:
+        """The record `cls` from a mapping node, or None when a required field is unusable.
+
+        `where` names the mapping in messages ("progress", "document.signer"); `path` prefixes
+        the keys named in them (default: `where`; "" for keys named alone, as in an entry)."""
+        path = where if path is None else path
         if not isinstance(node.value, dict):
             self.problem(
                 node.pos, "wrong-type", key=where, expected="mapping", got=kind_of(node.value)
@@ -309,7 +318,7 @@ class Builder:
                     values[name] = default()
                 continue
             at[name] = child.pos
-            value, good = self.convert(tp, child, f"{where}.{name}" if where else name, at, name)
+            value, good = self.convert(tp, child, f"{path}.{name}" if path else name, at, name)
             if good:
                 values[name] = value
             elif required:
@@ -333,6 +342,20 @@ class Builder:
                 return None, True
             tp = next(a for a in args if a is not _NONE)
             origin, args = get_origin(tp), get_args(tp)
+        if tp is Any:  # taken as written; a rule judges it (an entry's indicator values)
+            return plain(node), True
+        if origin is dict:
+            if not isinstance(node.value, dict):
+                self.problem(
+                    node.pos, "wrong-type", key=where, expected="mapping", got=kind_of(node.value)
+                )
+                return None, False
+            out = {}
+            for key, item in node.value.items():
+                value, good = self.convert(args[1], item, f"{where}.{key}", at, f"{name}.{key}")
+                if good:
+                    out[key] = value
+            return out, True
         if origin is list:
             if not isinstance(node.value, list):
                 self.problem(
@@ -372,6 +395,15 @@ class Builder:
             node.pos, "wrong-type", key=where, expected=_type_name(tp), got=kind_of(node.value)
         )
         return None, False
+
+
+def plain(node: Node) -> Any:
+    """A node's value as plain Python data."""
+    if isinstance(node.value, list):
+        return [plain(item) for item in node.value]
+    if isinstance(node.value, dict):
+        return {key: plain(value) for key, value in node.value.items()}
+    return node.value
 
 
 def _type_name(tp: Any) -> str:

@@ -29,7 +29,7 @@ from docx_read import (
     texts,
 )
 
-from dvcq.documents.render import layout
+from dvcq.documents import layout
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

@@ -129,7 +129,10 @@ def test_schemas_follow_the_model() -> None:
     items = progress_schema()["items"]
     assert list(items["properties"]) == list(FIELDS)
     assert items["properties"]["status"]["enum"] == list(STATUSES)
-    defs = {"Plan": plan, **plan["$defs"]}
+    assert items["required"] == ["id", "task", "date", "unit", "status", "result", "author"]
+    assert items["properties"]["values"]["additionalProperties"] == {"type": "number", "minimum": 0}
+    assert "file" not in items["properties"] and "text" not in items["properties"]
+    defs = {"Plan": plan, **plan["$defs"], "Entry": items}
     for key in DESCRIPTIONS:  # hover texts cannot outlive the field they describe
         record, _, name = key.partition(".")
         assert record in defs, key

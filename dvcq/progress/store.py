@@ -19,11 +19,11 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dvcq.dates import DateError, parse_iso
-from dvcq.model import Plan
-from dvcq.problems import Pos, Problem, suggest
+from dvcq.model import INTERNAL, Builder, Located, Plan, _spec, field_names
+from dvcq.problems import Pos, Problem
 from dvcq.repository import default_plan, files_in, progress_dir, progress_root_for
 from dvcq.rules.check import open_plan
 from dvcq.yamlio import Node, kind_of, nfc, parse, read_text
@@ -35,56 +35,45 @@ STATUSES: dict[str, tuple[str, str]] = {
     "hoan-thanh": ("Hoàn thành", "Done"),
 }
 DONE = "hoan-thanh"
-FIELDS = (
-    "id",
-    "task",
-    "date",
-    "unit",
-    "status",
-    "result",
-    "evidence",
-    "values",
-    "author",
-    "supersedes",
-)
-REQUIRED = ("id", "task", "date", "unit", "status", "result", "author")
 HEADER = (
     "# Tiến độ thực hiện kế hoạch, do dvcq ghi (dvcq progress add): mỗi dòng một mục.\n"
     "# Không sửa hay xóa dòng đã có; muốn đính chính, thêm mục mới với `--supersedes <mã mục>`.\n"
 )
+Status = Literal["chua-trien-khai", "dang-thuc-hien", "hoan-thanh"]  # the keys of STATUSES
 
 
-@dataclass(slots=True, eq=False)
-class Entry:
+# The same kind of record as the plan's, built by the same Builder: the record is the schema of a
+# progress line (`dvcq schema progress` walks it), and its field order is the order on the line.
+@dataclass(kw_only=True, eq=False, repr=False)
+class Entry(Located):
+    """One progress entry: what `unit` did on `task`, dated `date`."""
+
     id: str
     task: str
-    date: str
+    date: str = field(metadata={"schema": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}})
     unit: str
-    status: str
+    status: Status
     result: str
-    author: str
     evidence: list[str] = field(default_factory=list)
-    values: dict[str, Any] = field(default_factory=dict)
+    # indicator key -> number: the builder takes any value, the entry-value rule judges it
+    values: dict[str, Any] = field(
+        default_factory=dict,
+        metadata={"schema": {"additionalProperties": {"type": "number", "minimum": 0}}},
+    )
+    author: str
     supersedes: str | None = None
-    file: str = ""
-    line: int = 0
-    col: int = 1
-    text: str | None = None  # the line as written (fast path), to find a field's column
-    field_pos: dict[str, Pos] | None = None  # positions from the YAML reader (slow path)
+    file: str = field(default="", metadata=INTERNAL)
+    # The line as written (fast path), to find a field's column without a YAML parse.
+    text: str | None = field(default=None, metadata=INTERNAL)
 
-    def where(self, name: str) -> Pos:
-        if self.field_pos is not None:
-            return self.field_pos.get(name, Pos(self.line, self.col))
-        if self.text is not None:
-            at = self.text.find(f'"{name}":')
-            if at >= 0:
-                value = at + len(name) + 3
-                while value < len(self.text) and self.text[value] == " ":
-                    value += 1
-                if self.text[value : value + 1] == '"':
-                    value += 1  # point at the text, not its opening quote, as the YAML reader does
-                return Pos(self.line, value + 1)
-        return Pos(self.line, self.col)
+    @property
+    def line(self) -> int:
+        return self.pos.line
+
+    def where(self, name: str, index: int | None = None) -> Pos:
+        if self.at or self.text is None:
+            return super().where(name, index)
+        return _value_pos(self.text, name, self.pos)
 
     def day(self) -> dt.date | None:
         """The entry's date when it is a real YYYY-MM-DD day (the checker reports the others)."""
@@ -102,6 +91,24 @@ class Entry:
         data = {k: v for k, v in self.to_dict().items() if v or k in REQUIRED}
         text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
         return "- " + text + "\n"
+
+
+FIELDS = tuple(field_names(Entry))
+REQUIRED = tuple(name for name, _, required, _ in _spec(Entry) if required)
+
+
+def _value_pos(text: str, name: str, default: Pos) -> Pos:
+    """Where the value of `name` starts on a line as dvcq writes it (at the text, not its quote,
+    as the YAML reader points)."""
+    at = text.find(f'"{name}":')
+    if at < 0:
+        return default
+    value = at + len(name) + 3
+    while value < len(text) and text[value] == " ":
+        value += 1
+    if text[value : value + 1] == '"':
+        value += 1
+    return Pos(default.line, value + 1)
 
 
 @dataclass
@@ -140,7 +147,7 @@ def _read_file(path: Path, progress: Progress) -> None:
         if data is None:  # not the shape dvcq writes: let the YAML reader judge the whole file
             _read_yaml(text, file, progress)
             return
-        entry = entry_from_data(data, file, number, 3, problems, text=line)
+        entry = entry_from_data(data, file, number, problems, text=line)
         if entry is not None:
             entries.append(entry)
     progress.entries += entries
@@ -213,166 +220,79 @@ def _read_yaml(text: str, file: str, progress: Progress) -> None:
             )
         )
         return
+    builder = Builder(file)
     for node in root.value:
-        if not isinstance(node.value, dict):
-            progress.problems.append(
-                Problem(
-                    file,
-                    node.pos,
-                    "wrong-type",
-                    {"key": "entry", "expected": "mapping", "got": "text"},
-                )
-            )
-            continue
-        data = {key: plain(value) for key, value in node.value.items()}
-        positions = {key: value.pos for key, value in node.value.items()}
-        entry = entry_from_data(
-            data, file, node.line, node.col, progress.problems, field_pos=positions
-        )
+        entry = build_entry(builder, node)
         if entry is not None:
             progress.entries.append(entry)
+    progress.problems += builder.problems
 
 
-def plain(node: Node) -> Any:
-    if isinstance(node.value, list):
-        return [plain(item) for item in node.value]
-    if isinstance(node.value, dict):
-        return {key: plain(value) for key, value in node.value.items()}
-    return node.value
+def build_entry(builder: Builder, node: Node, text: str | None = None) -> Entry | None:
+    """An entry from its node through the plan's Builder (None when it cannot be used); its
+    problems go to `builder`. `text`: the line it was read from, for the fast path's columns."""
+    if not isinstance(node.value, dict):
+        builder.problem(node.pos, "wrong-type", key="entry", expected="mapping", got="text")
+        return None
+    entry: Entry | None = builder.record(Entry, node, "progress", path="")
+    if entry is not None:
+        entry.file = builder.file
+        entry.text = text
+        entry.evidence = [nfc(e) for e in entry.evidence]
+        for name in REQUIRED:
+            setattr(entry, name, nfc(getattr(entry, name)))
+    return entry
 
 
 def entry_from_data(
-    data: dict[str, Any],
-    file: str,
-    line: int,
-    col: int,
-    problems: list[Problem],
-    text: str | None = None,
-    field_pos: dict[str, Pos] | None = None,
+    data: dict[str, Any], file: str, line: int, problems: list[Problem], text: str | None = None
 ) -> Entry | None:
-    """Build one entry, reporting schema problems; None when the entry cannot be used."""
-    if not _well_formed(data):  # the common case is checked cheaply: a line as dvcq writes it
-        probe = Entry(
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+    """One entry from the data of a line as dvcq writes it; None when it cannot be used.
+
+    The common case, a line exactly as dvcq writes it, is checked cheaply and built directly;
+    anything else goes through the Builder, as a YAML file's entries do."""
+    if _well_formed(data):
+        return Entry(
+            id=data["id"],
+            task=data["task"],
+            date=data["date"],
+            unit=data["unit"],
+            status=data["status"],
+            result=data["result"],
+            author=data["author"],
+            evidence=data.get("evidence", []),
+            values=data.get("values", {}),
+            supersedes=data.get("supersedes"),
             file=file,
-            line=line,
-            col=col,
             text=text,
-            field_pos=field_pos,
-        )  # only to tell positions
-        repaired = _repair(data, probe, problems)
-        if repaired is None:
-            return None
-        data = repaired
-    return Entry(
-        data["id"],
-        data["task"],
-        data["date"],
-        data["unit"],
-        data["status"],
-        data["result"],
-        data["author"],
-        data.get("evidence", []),
-        data.get("values", {}),
-        data.get("supersedes"),
-        file=file,
-        line=line,
-        col=col,
-        text=text,
-        field_pos=field_pos,
-    )
+            pos=Pos(line, 3),
+        )
+    builder = Builder(file)
+    entry = build_entry(builder, _node_of(data, Pos(line, 3), text or ""), text)
+    problems += builder.problems
+    return entry
 
 
-def _repair(data: dict[str, Any], probe: Entry, problems: list[Problem]) -> dict[str, Any] | None:
-    """Report what is wrong with an entry; the usable fields, or None when it cannot be used."""
-    file, line, col = probe.file, probe.line, probe.col
-    bad = False
-    for key in data:
-        if key not in FIELDS:
-            problems.append(
-                Problem(
-                    file,
-                    probe.where(key),
-                    "unknown-key",
-                    {
-                        "key": key,
-                        "where": "progress",
-                        "suggestion": suggest(key, list(FIELDS)),
-                        "known": ", ".join(FIELDS),
-                    },
-                )
-            )
-    for key in REQUIRED:
-        value = data.get(key)
-        if value is None:
-            problems.append(
-                Problem(file, Pos(line, col), "missing-key", {"key": key, "where": "progress"})
-            )
-            bad = True
-        elif not isinstance(value, str) or isinstance(value, bool):
-            if isinstance(value, int | float) and not isinstance(value, bool) and key != "date":
-                data[key] = str(value)
-            else:
-                problems.append(
-                    Problem(
-                        file,
-                        probe.where(key),
-                        "wrong-type",
-                        {"key": key, "expected": "text", "got": kind_of(value)},
-                    )
-                )
-                bad = True
-        else:
-            data[key] = nfc(value)
-    evidence = data.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
-        problems.append(
-            Problem(
-                file,
-                probe.where("evidence"),
-                "wrong-type",
-                {"key": "evidence", "expected": "list", "got": kind_of(evidence)},
-            )
-        )
-        evidence = []
-    values = data.get("values", {})
-    if not isinstance(values, dict):
-        problems.append(
-            Problem(
-                file,
-                probe.where("values"),
-                "wrong-type",
-                {"key": "values", "expected": "mapping", "got": kind_of(values)},
-            )
-        )
-        values = {}
-    supersedes = data.get("supersedes")
-    if supersedes is not None and not isinstance(supersedes, str):
-        supersedes = str(supersedes)
-    if bad:
-        return None
-    if data["status"] not in STATUSES:
-        problems.append(
-            Problem(
-                file,
-                probe.where("status"),
-                "invalid-value",
-                {"key": "status", "value": data["status"], "choices": ", ".join(STATUSES)},
-            )
-        )
-        return None
-    return {
-        **data,
-        "evidence": [nfc(e) for e in evidence],
-        "values": values,
-        "supersedes": supersedes,
-    }
+def _node_of(data: Any, pos: Pos, text: str) -> Node:
+    """Nodes for the data of one line, each key and value placed where the line has it."""
+    if not isinstance(data, dict):
+        return Node(_scalar_nodes(data, pos), pos.line, pos.col)
+    values: dict[str, Node] = {}
+    key_pos: dict[str, Pos] = {}
+    for key, value in data.items():
+        at = text.find(f'"{key}":')
+        key_pos[key] = Pos(pos.line, at + 2) if at >= 0 else pos
+        where = _value_pos(text, key, pos)
+        values[key] = Node(_scalar_nodes(value, where), where.line, where.col)
+    return Node(values, pos.line, pos.col, key_pos)
+
+
+def _scalar_nodes(value: Any, pos: Pos) -> Any:
+    if isinstance(value, list):
+        return [Node(_scalar_nodes(v, pos), pos.line, pos.col) for v in value]
+    if isinstance(value, dict):
+        return {k: Node(_scalar_nodes(v, pos), pos.line, pos.col) for k, v in value.items()}
+    return value
 
 
 _FIELD_SET = frozenset(FIELDS)
