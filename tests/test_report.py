@@ -18,8 +18,8 @@ from docx.document import Document
 from docx_read import body_paragraphs, needs_office, norm, open_docx, printed_text, texts
 
 from dvcq.documents import layout
-from dvcq.documents.wording import gist, lower_first, report_subject, vn_number
 from dvcq.documents.markup import parse
+from dvcq.documents.wording import gist, lower_first, report_subject, vn_number
 from dvcq.model import Plan
 from dvcq.progress.periods import parse_period
 from dvcq.progress.store import read_progress
