@@ -5,12 +5,14 @@ Every record keeps where it was written (`pos`) and where each of its fields' va
 sections, directives and the signer are all data.
 """
 
+import datetime as dt
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
+from dvcq.dates import DateError, parse_iso
 from dvcq.problems import Pos, Problem, suggest
 from dvcq.yamlio import Node, kind_of
 
@@ -417,3 +419,100 @@ def build_plan(node: Node, file: str, text: str = "") -> tuple[Plan | None, list
         plan.file = file
         plan.lines = text.replace("\r\n", "\n").split("\n")
     return plan, builder.problems
+
+
+# --- progress entries ------------------------------------------------------------------------------
+# An entry of a progress file (`progress/<year>/<YYYY-MM>.yaml`, dvcq.progress.store) is a record
+# like the plan's, built by the same Builder, so one validator serves both kinds of file.
+
+# Status keys (ASCII, stable in files) and their Vietnamese and English labels.
+STATUSES: dict[str, tuple[str, str]] = {
+    "chua-trien-khai": ("Chưa triển khai", "Not started"),
+    "dang-thuc-hien": ("Đang thực hiện", "In progress"),
+    "hoan-thanh": ("Hoàn thành", "Done"),
+}
+DONE = "hoan-thanh"
+Status = Literal["chua-trien-khai", "dang-thuc-hien", "hoan-thanh"]  # the keys of STATUSES
+
+
+# The same kind of record as the plan's, built by the same Builder: the record is the schema of a
+# progress line (`dvcq schema progress` walks it), and its field order is the order on the line.
+@dataclass(kw_only=True, eq=False, repr=False)
+class Entry(Located):
+    """One progress entry: what `unit` did on `task`, dated `date`."""
+
+    id: str
+    task: str
+    date: str = field(metadata={"schema": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}})
+    unit: str
+    status: Status
+    result: str
+    evidence: list[str] = field(default_factory=list)
+    # indicator key -> number: the builder takes any value, the entry-value rule judges it
+    values: dict[str, Any] = field(
+        default_factory=dict,
+        metadata={"schema": {"additionalProperties": {"type": "number", "minimum": 0}}},
+    )
+    author: str
+    supersedes: str | None = None
+    file: str = field(default="", metadata=INTERNAL)
+    # The line as written (fast path), to find a field's column without a YAML parse.
+    text: str | None = field(default=None, metadata=INTERNAL)
+
+    @property
+    def line(self) -> int:
+        return self.pos.line
+
+    def where(self, name: str, index: int | None = None) -> Pos:
+        if self.at or self.text is None:
+            return super().where(name, index)
+        return value_pos(self.text, name, self.pos)
+
+    def day(self) -> dt.date | None:
+        """The entry's date when it is a real YYYY-MM-DD day (the checker reports the others)."""
+        try:
+            return parse_iso(self.date)
+        except DateError:
+            return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry's fields in file order (FIELDS)."""
+        return {name: getattr(self, name) for name in FIELDS}
+
+    def to_line(self) -> str:
+        """The line as stored: empty optional fields left out, so lines stay short."""
+        import json  # only writers need it, not `dvcq check`
+
+        data = {k: v for k, v in self.to_dict().items() if v or k in REQUIRED}
+        text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
+        return "- " + text + "\n"
+
+
+FIELDS = tuple(field_names(Entry))
+REQUIRED = tuple(name for name, _, required, _ in _spec(Entry) if required)
+
+
+def value_pos(text: str, name: str, default: Pos) -> Pos:
+    """Where the value of `name` starts on a line as dvcq writes it (at the text, not its quote,
+    as the YAML reader points)."""
+    at = text.find(f'"{name}":')
+    if at < 0:
+        return default
+    value = at + len(name) + 3
+    while value < len(text) and text[value] == " ":
+        value += 1
+    if text[value : value + 1] == '"':
+        value += 1
+    return Pos(default.line, value + 1)
+
+
+@dataclass
+class Progress:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def current(self) -> list[Entry]:
+        """Entries that no later entry supersedes: what reports and the board use."""
+        replaced = {e.supersedes for e in self.entries if e.supersedes}
+        return [e for e in self.entries if e.id not in replaced]

@@ -14,8 +14,7 @@ import typing
 from dataclasses import fields, is_dataclass
 from typing import Any, Literal, get_args, get_origin
 
-from dvcq.model import Plan, _spec
-from dvcq.progress.store import STATUSES, Entry
+from dvcq.model import STATUSES, Entry, Plan, _spec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 PLAN_FILE = "plan.schema.json"

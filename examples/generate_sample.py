@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dvcq.progress.store import Entry  # noqa: E402
+from dvcq.model import Entry  # noqa: E402
 from dvcq.rules.check import open_plan  # noqa: E402
 
 HEADER = (

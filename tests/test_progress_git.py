@@ -17,7 +17,8 @@ import pytest
 from cli_run import add_args
 from cli_run import dvcq as run_dvcq
 
-from dvcq.progress.store import Entry, read_progress
+from dvcq.model import Entry
+from dvcq.progress.store import read_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "2026.yaml"

@@ -13,8 +13,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from dvcq.model import Plan, field_names
-from dvcq.progress.store import FIELDS, STATUSES
+from dvcq.model import FIELDS, STATUSES, Plan, field_names
 from dvcq.schema import DESCRIPTIONS, plan_schema, progress_schema, schemas
 
 ROOT = Path(__file__).resolve().parents[1]

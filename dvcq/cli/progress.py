@@ -114,8 +114,8 @@ def add(
     thiếu giá trị là báo lỗi ngay.
     """
     from dvcq.dates import today
+    from dvcq.model import STATUSES
     from dvcq.progress import store, writing
-    from dvcq.progress.store import STATUSES
 
     use_lang(lang)
     the_plan, entries, root = store.load(plan, progress)
@@ -201,10 +201,10 @@ def list_entries(
     """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered."""
     from dvcq import repository
     from dvcq.cli.app import as_of_date
+    from dvcq.model import FIELDS, STATUSES
     from dvcq.progress import store
     from dvcq.progress.board import select
     from dvcq.progress.periods import plan_period
-    from dvcq.progress.store import FIELDS, STATUSES
 
     use_lang(lang)
     the_plan, entries, _ = store.load(plan, progress)

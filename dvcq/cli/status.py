@@ -74,7 +74,7 @@ def _print(data: dict[str, Any], plan: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from dvcq.progress.store import STATUSES
+    from dvcq.model import STATUSES
 
     lg = 0 if i18n.lang() == "vi" else 1
     names = {i.key: i.name for i in plan.indicators}

@@ -16,9 +16,9 @@ from dvcq.model import Plan, roman
 from dvcq.outline import outline
 
 if TYPE_CHECKING:
+    from dvcq.model import Entry, Progress
     from dvcq.progress.board import TaskRow
     from dvcq.progress.periods import Period
-    from dvcq.progress.store import Entry, Progress
 
 
 def plan_context(plan: Plan) -> dict[str, Any]:
@@ -71,8 +71,8 @@ def report_context(
     `proposals` (the notes' paragraphs) and `tasks` (every task for the appendix table).
     """
     from dvcq.documents.notes import paragraphs
+    from dvcq.model import DONE, STATUSES
     from dvcq.progress.board import aggregate, build_board
-    from dvcq.progress.store import DONE, STATUSES
 
     notes = notes or ReportNotes()
     board = build_board(plan, progress, period, as_of)

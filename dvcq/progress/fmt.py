@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from dvcq.errors import UsageError
-from dvcq.model import plain
+from dvcq.model import REQUIRED, plain
 from dvcq.problems import Pos, Problem
-from dvcq.progress.store import REQUIRED, entry_from_data, json_line
+from dvcq.progress.store import entry_from_data, json_line
 from dvcq.progress.writing import locked
 from dvcq.yamlio import parse, read_text
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from dvcq import rules
 from dvcq.errors import DvcqError, UsageError, os_reason
 from dvcq.files import replace_atomically
-from dvcq.model import Plan
+from dvcq.model import STATUSES, Entry, Plan, Progress
 from dvcq.problems import Problem
-from dvcq.progress.store import HEADER, STATUSES, Entry, Progress, entry_from_data
+from dvcq.progress.store import HEADER, entry_from_data
 from dvcq.repository import progress_dir
 
 NEW = "<mục mới>"  # the file name of an entry not yet written, in the rules' findings
