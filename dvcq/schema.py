@@ -3,7 +3,7 @@
 The plan schema walks the dataclasses of `dvcq.model` (the same field list the model's builder
 reads, so the two cannot disagree); the progress schema follows `dvcq.progress.store` (FIELDS, REQUIRED,
 STATUSES). Editors use the files under `schema/` through the `yaml-language-server` modeline at the
-top of each plan; `dvcq schema --out schema` regenerates them, byte for byte.
+top of each plan; `dvcq schema -o schema` regenerates them, byte for byte.
 """
 
 from __future__ import annotations
