@@ -206,6 +206,9 @@ def test_check_plan_names_a_plan_outside_plans(
     _plan(tmp_path, "a/plan.yaml")
     assert run(capsys, "check", "--plan", "a/plan.yaml") == (0, CLEAN, "")
     assert run(capsys, "check", "a/plan.yaml", "-p", "a/plan.yaml") == (0, CLEAN, "")
+    _plan(tmp_path, "b/plan.yaml")
+    both = (0, "Đã kiểm tra 2 tệp: 0 lỗi, 0 cảnh báo.\n", "")
+    assert run(capsys, "check", "-p", "a/plan.yaml", "--plan", "b/plan.yaml") == both
 
 
 def test_rules_debug_and_format(capsys: pytest.CaptureFixture[str]) -> None:

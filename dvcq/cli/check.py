@@ -13,11 +13,11 @@ from dvcq.cli.app import (
     AsOfOption,
     CheckFormat,
     LangOption,
-    PlanOption,
     ProgressOption,
     app,
     as_of_date,
     format_option,
+    plan_option,
     use_lang,
 )
 from dvcq.errors import UsageError
@@ -28,10 +28,15 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Các tệp kế hoạch cần kiểm tra (mặc định: plans/*.yaml).", show_default=False
+            help="Các tệp kế hoạch cần kiểm tra (mặc định: plans/*.yaml).",
+            show_default=False,
+            metavar="[TỆP]...",
         ),
     ] = None,
-    plan: PlanOption = None,
+    plan: Annotated[
+        list[Path] | None,
+        plan_option("Tệp kế hoạch cần kiểm tra, như TỆP (lặp lại được: -p a.yaml -p b.yaml)."),
+    ] = None,
     format: Annotated[
         CheckFormat, format_option("Dạng kết quả: text, json hoặc github.")
     ] = CheckFormat.text,
@@ -48,7 +53,7 @@ def check(
     from dvcq.rules.check import check as run_check
 
     use_lang(lang)
-    named = list(dict.fromkeys([*(paths or []), *([plan] if plan else [])]))
+    named = list(dict.fromkeys([*(paths or []), *(plan or [])]))
     files = named or find_plans()
     if not files:
         raise UsageError(
