@@ -2,8 +2,9 @@
 
 Both walk the records the model's builder reads, so a file and its schema cannot disagree: the
 plan's dataclasses in `dvcq.model`, and the progress `Entry` (one item of a progress file). A
-field may add constraints the builder leaves to a rule (`metadata={"schema": …}`). Editors use the files under `schema/` through the `yaml-language-server` modeline at the
-top of each plan; `dvcq schema --out schema` regenerates them, byte for byte.
+field may add constraints the builder leaves to a rule (`metadata={"schema": …}`). Editors use
+the files under `schema/` through the `yaml-language-server` modeline at the top of each plan;
+`dvcq schema -o schema` regenerates them, byte for byte.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ import csv
 import json
 import math
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -14,11 +13,12 @@ import typer
 from dvcq import i18n
 from dvcq.cli.app import (
     AsOfOption,
-    DebugOption,
     LangOption,
+    ListFormat,
     PlanOption,
     ProgressOption,
     app,
+    format_option,
     use_lang,
     warn_left_out,
 )
@@ -29,12 +29,6 @@ progress_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(progress_app, name="progress")
-
-
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
 
 
 def _git_user() -> str:
@@ -106,7 +100,6 @@ def add(
     plan: PlanOption = None,
     progress: ProgressOption = None,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Ghi một mục tiến độ cho một nhiệm vụ. Record one progress entry for a task.
 
@@ -189,14 +182,11 @@ def list_entries(
     all_entries: Annotated[
         bool, typer.Option("--all", help="Cả các mục đã được đính chính.")
     ] = False,
-    format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="text, json hoặc csv.")
-    ] = ListFormat.text,
+    format: Annotated[ListFormat, format_option("text, json hoặc csv.")] = ListFormat.text,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
     progress: ProgressOption = None,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered."""
     from dvcq import repository

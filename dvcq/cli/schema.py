@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.cli.app import LangOption, app, output_option, use_lang
 from dvcq.errors import UsageError, os_reason
 
 
@@ -29,22 +29,18 @@ def schema(
             metavar="[plan|progress]",
         ),
     ] = None,
-    out: Annotated[
+    output: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Ghi plan.schema.json và progress.schema.json vào thư mục này (ghi đè).",
-        ),
+        output_option("Ghi plan.schema.json và progress.schema.json vào thư mục này (ghi đè)."),
     ] = None,
+    old_out: Annotated[Path | None, typer.Option("--out", hidden=True)] = None,  # before --output
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """In hoặc ghi lược đồ JSON Schema của tệp kế hoạch và tệp tiến độ.
 
     Trình soạn thảo (VS Code với tiện ích YAML) dùng lược đồ qua dòng đầu của tệp kế hoạch
     `# yaml-language-server: $schema=../schema/plan.schema.json` để gợi ý khóa và báo lỗi ngay khi
-    gõ. Kho kế hoạch lưu lược đồ trong schema/; chạy `dvcq schema --out schema` để cập nhật.
+    gõ. Kho kế hoạch lưu lược đồ trong schema/; chạy `dvcq schema -o schema` để cập nhật.
 
     Print or write the JSON Schema (draft 2020-12) of plan and progress files.
     """
@@ -53,6 +49,7 @@ def schema(
 
     use_lang(lang)
     texts = schemas()
+    out = output or old_out
     if out is None:
         sys.stdout.write(texts[PROGRESS_FILE if kind is Kind.progress else PLAN_FILE])
         return 0

@@ -154,7 +154,7 @@ bằng dvcq (kho được tạo bằng `dvcq init`).
 - `plans/{a.year}.yaml`: kế hoạch năm {a.year}. Sửa các giá trị mẫu, rồi chạy `dvcq check`.
 - `progress/`: tiến độ thực hiện, chỉ ghi bằng `dvcq progress add` (mỗi dòng một mục).
 - `templates/`: mẫu lời văn khi in kế hoạch (`dvcq render plan -o ke-hoach.docx`).
-- `schema/`: lược đồ để trình soạn thảo gợi ý và báo lỗi khi gõ (`dvcq schema --out schema`).
+- `schema/`: lược đồ để trình soạn thảo gợi ý và báo lỗi khi gõ (`dvcq schema -o schema`).
 
 Các lệnh thường dùng:
 
