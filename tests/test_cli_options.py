@@ -15,7 +15,6 @@ import click
 import pytest
 from typer.main import get_command
 
-from dvcq import i18n
 from dvcq.cli import app, load_commands, main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,7 +162,6 @@ def _quiet(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DVCQ_TODAY", "2026-11-27")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(i18n, "_current", [])  # main() in this process keeps the last --lang
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -330,3 +328,13 @@ def test_no_traceback_without_debug(capsys: pytest.CaptureFixture[str]) -> None:
         "Internal dvcq error (not a problem in your files). Run again with --debug and send the "
         "output to the maintainers.\n"
     )
+
+
+def test_each_run_starts_in_the_environments_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _plan(tmp_path)
+    assert run(capsys, "--lang", "en", "check")[1].endswith(
+        "Checked 1 file(s): 0 error(s), 0 warning(s).\n"
+    )
+    assert run(capsys, "check")[1].endswith(CLEAN)  # not the English of the run before

@@ -233,6 +233,7 @@ def main(argv: list[str] | None = None) -> None:
 
     args = sys.argv[1:] if argv is None else argv
     _debug = os.environ.get("DVCQ_DEBUG") == "1"  # and --debug, once click has read the line
+    i18n.reset()  # a run in the same process as another (tests, a library caller) starts afresh
     i18n.set_lang(_lang_in(args))  # early, so that even a usage error speaks that language
     try:
         load_commands(_command_in(args))
