@@ -186,7 +186,13 @@ def files_for(a: Agency) -> dict[str, bytes]:
     for name, text in schemas().items():
         out[f"schema/{name}"] = text.encode("utf-8")
     # The packaged default wording becomes the new repository's own copy, for the agency to edit.
-    for template in sorted(packaged_dir().glob("*.j2")):
+    templates = sorted(packaged_dir().glob("*.j2"))
+    if not templates:
+        raise DvcqError(
+            f"Bản dvcq đã cài thiếu mẫu văn bản (*.j2) trong {packaged_dir()}; hãy cài lại dvcq.",
+            f"This dvcq installation lacks its templates (*.j2) in {packaged_dir()}; reinstall dvcq.",
+        )
+    for template in templates:
         out[f"templates/{template.name}"] = template.read_bytes()
     return out
 
