@@ -152,3 +152,6 @@ def test_silent_for_one_unit() -> None:
     assert silent(unit="TTr") == ["TTr"]
     assert silent(entry("a", "nop-bao-cao", "2026-03-01", "TTr"), unit="TTr") == []
     assert silent(unit="KT") == []  # owns nothing: no row, nothing to be silent about
+    # VP's board shows tiep-cong-dan, which HT supports: only VP may be listed on it.
+    assert silent(unit="VP") == ["VP"]
+    assert silent(entry("a", TASK, "2026-03-01"), unit="VP") == []

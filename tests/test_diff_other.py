@@ -206,6 +206,22 @@ def test_basis_ref_removed_from_a_kept_paragraph() -> None:
     assert diff(base(), new) == [("ref-removed", "basis", "1", "918/KH-UBND", None)]
 
 
+def test_basis_ref_removed_from_a_reworded_paragraph() -> None:
+    new = base(
+        ("    refs:\n      - 918/KH-UBND\n  - text: Căn", "  - text: Căn"),
+        ("Căn cứ Kế hoạch số", "Căn cứ vào Kế hoạch số"),
+    )
+    assert [(c.kind, c.id, c.old, c.new) for c in changes(base(), new)] == [
+        (
+            "basis-reworded",
+            "1",
+            "Căn cứ Kế hoạch số 918/KH-UBND ngày 31/3/2026 của Ủy ban nhân dân tỉnh Cao Bằng;",
+            "Căn cứ vào Kế hoạch số 918/KH-UBND ngày 31/3/2026 của Ủy ban nhân dân tỉnh Cao Bằng;",
+        ),
+        ("ref-removed", "1", "918/KH-UBND", None),
+    ]
+
+
 def test_part_retitled_and_closing_reworded() -> None:
     new = base(
         ("title: TỔ CHỨC THỰC HIỆN", "title: TỔ CHỨC THỰC HIỆN KẾ HOẠCH"),
