@@ -11,7 +11,7 @@ import typer
 
 from dvcq import i18n
 from dvcq.cli.app import LangOption, app, output_option, use_lang
-from dvcq.errors import UsageError, os_reason
+from dvcq.errors import os_failure
 
 
 class Kind(StrEnum):
@@ -56,10 +56,8 @@ def schema(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        why_vi, why_en = os_reason(exc)
-        raise UsageError(
-            f"Không tạo được thư mục {out}: {why_vi}.",
-            f"Cannot create the folder {out}: {why_en}.",
+        raise os_failure(
+            exc, f"Không tạo được thư mục {out}", f"Cannot create the folder {out}", usage=True
         ) from None
     names = [f"{kind.value}.schema.json"] if kind else sorted(texts)
     for name in names:

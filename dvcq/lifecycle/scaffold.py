@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dvcq.errors import DvcqError, UsageError, os_reason
+from dvcq.errors import DvcqError, UsageError, os_failure
 
 # The same bytes as this repository's own .gitattributes (tests/test_scaffold.py compares them), so
 # a repository made by a wheel install gets what one made from a checkout gets.
@@ -230,10 +230,11 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             replace_atomically(path, data)
         except OSError as exc:
-            why_vi, why_en = os_reason(exc)
-            raise DvcqError(
-                f"Không ghi được {path}: {why_vi}. Chọn một thư mục ghi được.",
-                f"Cannot write {path}: {why_en}. Choose a folder you can write to.",
+            raise os_failure(
+                exc,
+                f"Không ghi được {path}",
+                f"Cannot write {path}",
+                then=("Chọn một thư mục ghi được.", "Choose a folder you can write to."),
             ) from None
         written.append(path)
     return written

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dvcq import rules
-from dvcq.errors import DvcqError, UsageError, os_reason
+from dvcq.errors import DvcqError, UsageError, os_failure
 from dvcq.files import replace_atomically
 from dvcq.model import STATUSES, Entry, Plan, Progress
 from dvcq.problems import Problem
@@ -41,10 +41,10 @@ def locked(folder: Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
-        why_vi, why_en = os_reason(exc)
-        raise DvcqError(
-            f"Không dùng được thư mục tiến độ {folder}: {why_vi}.",
-            f"Cannot use the progress folder {folder}: {why_en}.",
+        raise os_failure(
+            exc,
+            f"Không dùng được thư mục tiến độ {folder}",
+            f"Cannot use the progress folder {folder}",
         ) from None
     try:
         try:
