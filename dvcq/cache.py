@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from dvcq import __version__
+import dvcq
 from dvcq.files import replace_atomically
 
 
@@ -29,7 +29,8 @@ def cache_dir() -> Path | None:
 
 
 def fingerprint(parts: Iterable[str], files: Iterable[Path]) -> str:
-    digest = hashlib.sha1(__version__.encode(), usedforsecurity=False)  # fastest here (SHA-NI)
+    # dvcq.__version__ reads the installed metadata on first use (see dvcq/__init__.py).
+    digest = hashlib.sha1(dvcq.__version__.encode(), usedforsecurity=False)  # fastest here (SHA-NI)
     for part in parts:
         digest.update(b"\0" + part.encode("utf-8"))
     for path in files:

@@ -1,4 +1,13 @@
-"""Dates as the plan writes them: ISO `YYYY-MM-DD` text, checked for impossible days."""
+"""Dates: read as the plan writes them (ISO `YYYY-MM-DD`, checked for impossible days), and
+written as documents print them (Nghị định 30/2020, Phụ lục I; docs/domain.md §1.2, box 4).
+
+Every date a clerk reads goes through the formatters here, so one rule gives one spelling:
+- `nd30_day`, `nd30_month`: a day below 10 and the months 1 and 2 take a leading zero
+  (Phụ lục I, mục II.5: "ngày 05 tháng 02"), so that nothing can be written in front later;
+- `numeric`: the same rule in the short form prose, tables and messages use ("09/01/2026");
+- `place_date_line`: the place-and-date line under the Quốc hiệu, blanks left for the records
+  office when the day or month is not yet known.
+"""
 
 from __future__ import annotations
 
@@ -38,9 +47,37 @@ def last_day(year: int, month: int | None = None) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def vn(day: dt.date) -> str:
-    """`31/3/2026`, the way plan prose writes dates."""
-    return f"{day.day}/{day.month}/{day.year}"
+# --- dates as documents print them ----------------------------------------------------------------
+
+BLANK = " " * 4  # a day or month not yet known: room to write it in by hand, as on a draft
+
+
+def nd30_day(day: int) -> str:
+    """`05`, `15`: a day below 10 takes a leading zero (NĐ 30, Phụ lục I, II.5)."""
+    return f"{day:02d}"
+
+
+def nd30_month(month: int) -> str:
+    """`01`, `02`, `3`, `12`: only January and February take a leading zero (same rule)."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def numeric(day: dt.date | str) -> str:
+    """`09/01/2026`, `31/3/2026`; text that is not an ISO date is shown as written (the checker
+    reports it)."""
+    if isinstance(day, str):
+        try:
+            return numeric(parse_iso(day))
+        except DateError:
+            return day
+    return f"{nd30_day(day.day)}/{nd30_month(day.month)}/{day.year}"
+
+
+def place_date_line(place: str, year: int, month: int | None, day: int | None) -> str:
+    """`Cao Bằng, ngày 05 tháng 02 năm 2026`; a blank day or month left as room."""
+    day_text = nd30_day(day) if day else BLANK
+    month_text = nd30_month(month) if month else BLANK
+    return f"{place}, ngày {day_text} tháng {month_text} năm {year}"
 
 
 def today() -> dt.date:

@@ -39,3 +39,14 @@ def os_reason(exc: OSError) -> tuple[str, str]:
     english = exc.strerror or str(exc)
     vi, en = _OS_REASONS.get(name, (f"lỗi hệ thống: {english}", english))
     return vi, en
+
+
+def os_failure(
+    exc: OSError, vi: str, en: str, *, then: tuple[str, str] = ("", ""), usage: bool = False
+) -> DvcqError:
+    """`Không ghi được X: ổ đĩa đã đầy.` — what could not be done, why (`os_reason`), and `then`
+    what to do or what is left; a `UsageError` with `usage`."""
+    why_vi, why_en = os_reason(exc)
+    more_vi, more_en = (f" {then[0]}" if then[0] else "", f" {then[1]}" if then[1] else "")
+    cls = UsageError if usage else DvcqError
+    return cls(f"{vi}: {why_vi}.{more_vi}", f"{en}: {why_en}.{more_en}")

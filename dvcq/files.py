@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from dvcq.errors import DvcqError, os_reason
+from dvcq.errors import DvcqError, os_failure
 
 
 def write_new(path: Path, produce: Callable[[], bytes], *, force: bool = False) -> None:
@@ -50,11 +50,12 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.fsync(out.fileno())
         os.replace(temp, path)
     except OSError as exc:  # no such folder, no permission, disk full: nothing was replaced
-        why_vi, why_en = os_reason(exc)
         temp.unlink(missing_ok=True)
-        raise DvcqError(
-            f"Không ghi được {path}: {why_vi}. Tệp cũ (nếu có) vẫn nguyên.",
-            f"Cannot write {path}: {why_en}. Any existing file is unchanged.",
+        raise os_failure(
+            exc,
+            f"Không ghi được {path}",
+            f"Cannot write {path}",
+            then=("Tệp cũ (nếu có) vẫn nguyên.", "Any existing file is unchanged."),
         ) from None
     except BaseException:
         temp.unlink(missing_ok=True)

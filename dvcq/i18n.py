@@ -16,8 +16,14 @@ def lang() -> str:
 
 
 def set_lang(value: str | None) -> None:
+    """Use `value` from now on; None keeps the language in force (an option left out)."""
     if value:
         _current[:] = [value]
+
+
+def reset() -> None:
+    """Back to the environment's language (DVCQ_LANG, else Vietnamese): each run starts here."""
+    _current.clear()
 
 
 def t(vi: str, en: str) -> str:

@@ -5,14 +5,20 @@ Every record keeps where it was written (`pos`) and where each of its fields' va
 sections, directives and the signer are all data.
 """
 
+import datetime as dt
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
+from dvcq.dates import DateError, parse_iso
 from dvcq.problems import Pos, Problem, suggest
 from dvcq.yamlio import Node, kind_of
+
+# Field metadata of what the reader fills in itself (positions, the file): not a key of the file,
+# so neither the builder nor the schema offers it.
+INTERNAL = {"internal": True}
 
 
 # Records compare by identity and have the default repr (eq=False, repr=False): nothing needs more,
@@ -21,8 +27,8 @@ from dvcq.yamlio import Node, kind_of
 class Located:
     """Where a record, and each of its fields' values, was written in the file."""
 
-    pos: Pos = field(default=Pos(1, 1), compare=False, repr=False)
-    at: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
+    pos: Pos = field(default=Pos(1, 1), compare=False, repr=False, metadata=INTERNAL)
+    at: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False, metadata=INTERNAL)
 
     def where(self, name: str, index: int | None = None) -> Pos:
         """Position of a field's value (or of one item of a list field)."""
@@ -189,8 +195,9 @@ class Plan(Located):
     directives: list[Directive] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     reporting: Reporting = field(default_factory=Reporting)
-    file: str = field(default="", compare=False)
-    lines: list[str] = field(default_factory=list, repr=False)  # the file as written, for columns
+    file: str = field(default="", compare=False, metadata=INTERNAL)
+    # the file as written, for columns
+    lines: list[str] = field(default_factory=list, repr=False, metadata=INTERNAL)
 
     def task_parts(self) -> list[TasksPart]:
         return [self.contents, self.organization]
@@ -244,7 +251,6 @@ def roman(n: int) -> str:
 # --- building records from nodes ---------------------------------------------------------------
 
 T = TypeVar("T", bound=Located)
-_SKIP = {"pos", "at", "file", "lines"}
 _NONE: Any = type(None)
 
 
@@ -256,7 +262,7 @@ def _spec(cls: Any) -> list[tuple[str, Any, bool, Any]]:
         hints = typing.get_type_hints(cls)
     out = []
     for f in fields(cls):
-        if f.name in _SKIP:
+        if f.metadata.get("internal"):
             continue
         required = f.default is MISSING and f.default_factory is MISSING
         default = f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v)
@@ -278,7 +284,12 @@ class Builder:
     def problem(self, pos: Pos, rule: str, **params: Any) -> None:
         self.problems.append(Problem(self.file, pos, rule, params))
 
-    def record(self, cls: Any, node: Node, where: str) -> Any:
+    def record(self, cls: Any, node: Node, where: str, path: str | None = None) -> Any:
+        """The record `cls` from a mapping node, or None when a required field is unusable.
+
+        `where` names the mapping in messages ("progress", "document.signer"); `path` prefixes
+        the keys named in them (default: `where`; "" for keys named alone, as in an entry)."""
+        path = where if path is None else path
         if not isinstance(node.value, dict):
             self.problem(
                 node.pos, "wrong-type", key=where, expected="mapping", got=kind_of(node.value)
@@ -309,7 +320,7 @@ class Builder:
                     values[name] = default()
                 continue
             at[name] = child.pos
-            value, good = self.convert(tp, child, f"{where}.{name}" if where else name, at, name)
+            value, good = self.convert(tp, child, f"{path}.{name}" if path else name, at, name)
             if good:
                 values[name] = value
             elif required:
@@ -333,6 +344,20 @@ class Builder:
                 return None, True
             tp = next(a for a in args if a is not _NONE)
             origin, args = get_origin(tp), get_args(tp)
+        if tp is Any:  # taken as written; a rule judges it (an entry's indicator values)
+            return plain(node), True
+        if origin is dict:
+            if not isinstance(node.value, dict):
+                self.problem(
+                    node.pos, "wrong-type", key=where, expected="mapping", got=kind_of(node.value)
+                )
+                return None, False
+            out = {}
+            for key, item in node.value.items():
+                value, good = self.convert(args[1], item, f"{where}.{key}", at, f"{name}.{key}")
+                if good:
+                    out[key] = value
+            return out, True
         if origin is list:
             if not isinstance(node.value, list):
                 self.problem(
@@ -374,6 +399,15 @@ class Builder:
         return None, False
 
 
+def plain(node: Node) -> Any:
+    """A node's value as plain Python data."""
+    if isinstance(node.value, list):
+        return [plain(item) for item in node.value]
+    if isinstance(node.value, dict):
+        return {key: plain(value) for key, value in node.value.items()}
+    return node.value
+
+
 def _type_name(tp: Any) -> str:
     return {str: "text", int: "integer"}.get(tp, getattr(tp, "__name__", str(tp)))
 
@@ -385,3 +419,100 @@ def build_plan(node: Node, file: str, text: str = "") -> tuple[Plan | None, list
         plan.file = file
         plan.lines = text.replace("\r\n", "\n").split("\n")
     return plan, builder.problems
+
+
+# --- progress entries ------------------------------------------------------------------------------
+# An entry of a progress file (`progress/<year>/<YYYY-MM>.yaml`, dvcq.progress.store) is a record
+# like the plan's, built by the same Builder, so one validator serves both kinds of file.
+
+# Status keys (ASCII, stable in files) and their Vietnamese and English labels.
+STATUSES: dict[str, tuple[str, str]] = {
+    "chua-trien-khai": ("Chưa triển khai", "Not started"),
+    "dang-thuc-hien": ("Đang thực hiện", "In progress"),
+    "hoan-thanh": ("Hoàn thành", "Done"),
+}
+DONE = "hoan-thanh"
+Status = Literal["chua-trien-khai", "dang-thuc-hien", "hoan-thanh"]  # the keys of STATUSES
+
+
+# The same kind of record as the plan's, built by the same Builder: the record is the schema of a
+# progress line (`dvcq schema progress` walks it), and its field order is the order on the line.
+@dataclass(kw_only=True, eq=False, repr=False)
+class Entry(Located):
+    """One progress entry: what `unit` did on `task`, dated `date`."""
+
+    id: str
+    task: str
+    date: str = field(metadata={"schema": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}})
+    unit: str
+    status: Status
+    result: str
+    evidence: list[str] = field(default_factory=list)
+    # indicator key -> number: the builder takes any value, the entry-value rule judges it
+    values: dict[str, Any] = field(
+        default_factory=dict,
+        metadata={"schema": {"additionalProperties": {"type": "number", "minimum": 0}}},
+    )
+    author: str
+    supersedes: str | None = None
+    file: str = field(default="", metadata=INTERNAL)
+    # The line as written (fast path), to find a field's column without a YAML parse.
+    text: str | None = field(default=None, metadata=INTERNAL)
+
+    @property
+    def line(self) -> int:
+        return self.pos.line
+
+    def where(self, name: str, index: int | None = None) -> Pos:
+        if self.at or self.text is None:
+            return super().where(name, index)
+        return value_pos(self.text, name, self.pos)
+
+    def day(self) -> dt.date | None:
+        """The entry's date when it is a real YYYY-MM-DD day (the checker reports the others)."""
+        try:
+            return parse_iso(self.date)
+        except DateError:
+            return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry's fields in file order (FIELDS)."""
+        return {name: getattr(self, name) for name in FIELDS}
+
+    def to_line(self) -> str:
+        """The line as stored: empty optional fields left out, so lines stay short."""
+        import json  # only writers need it, not `dvcq check`
+
+        data = {k: v for k, v in self.to_dict().items() if v or k in REQUIRED}
+        text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
+        return "- " + text + "\n"
+
+
+FIELDS = tuple(field_names(Entry))
+REQUIRED = tuple(name for name, _, required, _ in _spec(Entry) if required)
+
+
+def value_pos(text: str, name: str, default: Pos) -> Pos:
+    """Where the value of `name` starts on a line as dvcq writes it (at the text, not its quote,
+    as the YAML reader points)."""
+    at = text.find(f'"{name}":')
+    if at < 0:
+        return default
+    value = at + len(name) + 3
+    while value < len(text) and text[value] == " ":
+        value += 1
+    if text[value : value + 1] == '"':
+        value += 1
+    return Pos(default.line, value + 1)
+
+
+@dataclass
+class Progress:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def current(self) -> list[Entry]:
+        """Entries that no later entry supersedes: what reports and the board use."""
+        replaced = {e.supersedes for e in self.entries if e.supersedes}
+        return [e for e in self.entries if e.id not in replaced]

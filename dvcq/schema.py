@@ -1,9 +1,10 @@
 """JSON Schema (draft 2020-12) for plan and progress files, generated from the records themselves.
 
-The plan schema walks the dataclasses of `dvcq.model` (the same field list the model's builder
-reads, so the two cannot disagree); the progress schema follows `dvcq.progress.store` (FIELDS, REQUIRED,
-STATUSES). Editors use the files under `schema/` through the `yaml-language-server` modeline at the
-top of each plan; `dvcq schema --out schema` regenerates them, byte for byte.
+Both walk the records the model's builder reads, so a file and its schema cannot disagree: the
+plan's dataclasses in `dvcq.model`, and the progress `Entry` (one item of a progress file). A
+field may add constraints the builder leaves to a rule (`metadata={"schema": …}`). Editors use
+the files under `schema/` through the `yaml-language-server` modeline at the top of each plan;
+`dvcq schema -o schema` regenerates them, byte for byte.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from __future__ import annotations
 import json
 import types
 import typing
-from dataclasses import is_dataclass
+from dataclasses import fields, is_dataclass
 from typing import Any, Literal, get_args, get_origin
 
-from dvcq.model import Plan, _spec
-from dvcq.progress.store import FIELDS, REQUIRED, STATUSES
+from dvcq.model import STATUSES, Entry, Plan, _spec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 PLAN_FILE = "plan.schema.json"
@@ -57,6 +57,16 @@ DESCRIPTIONS = {
     "Reporting": "Kỳ báo cáo (Nghị định 09/2019 mặc định).",
     "Reporting.cutoff_day": "Ngày chốt số liệu hằng tháng.",
     "Window": "Khoảng thời gian đặt riêng cho một kỳ.",
+    "Entry.id": "Mã mục, duy nhất (YYYYMMDD-xxxxxxxx).",
+    "Entry.task": "Mã nhiệm vụ trong kế hoạch.",
+    "Entry.date": "Ngày của mục (YYYY-MM-DD).",
+    "Entry.unit": "Mã đơn vị báo cáo (trong units của kế hoạch).",
+    "Entry.status": "; ".join(f"{key}: {vi} ({en})" for key, (vi, en) in STATUSES.items()),
+    "Entry.result": "Kết quả thực hiện.",
+    "Entry.evidence": "Số, ký hiệu văn bản minh chứng.",
+    "Entry.values": "Giá trị chỉ tiêu: mã chỉ tiêu → số (không âm).",
+    "Entry.author": "Người ghi.",
+    "Entry.supersedes": "Mã mục được mục này đính chính.",
 }
 
 
@@ -86,6 +96,10 @@ class _Walker:
             return {"anyOf": [schema, {"type": "null"}]}
         if origin is list:
             return {"type": "array", "items": self.describe(args[0])}
+        if origin is dict:
+            return {"type": "object", "additionalProperties": self.describe(args[1])}
+        if tp is Any:
+            return {}
         if origin is Literal:
             return {"type": "string", "enum": list(args)}
         if isinstance(tp, type) and is_dataclass(tp):
@@ -100,8 +114,9 @@ class _Walker:
         name = cls.__name__
         properties: dict[str, Any] = {}
         required: list[str] = []
+        extra = {f.name: f.metadata.get("schema", {}) for f in fields(cls)}
         for field_name, tp, is_required, default in _spec(cls):
-            schema = self.describe(tp)
+            schema = {**self.describe(tp), **extra[field_name]}
             if not is_required:
                 value = default()
                 if isinstance(value, str | int) and not isinstance(value, bool):
@@ -138,48 +153,13 @@ def plan_schema() -> dict[str, Any]:
 
 
 def progress_schema() -> dict[str, Any]:
-    text_like = {"type": ["number", "string"]}  # numbers are read as text, as for plans
-    properties: dict[str, Any] = {
-        "id": {**text_like, "description": "Mã mục, duy nhất (YYYYMMDD-xxxxxxxx)."},
-        "task": {**text_like, "description": "Mã nhiệm vụ trong kế hoạch."},
-        "date": {
-            "type": "string",
-            "pattern": r"^\d{4}-\d{2}-\d{2}$",
-            "description": "Ngày của mục (YYYY-MM-DD).",
-        },
-        "unit": {**text_like, "description": "Mã đơn vị báo cáo (trong units của kế hoạch)."},
-        "status": {
-            "type": "string",
-            "enum": list(STATUSES),
-            "description": "; ".join(f"{key}: {vi} ({en})" for key, (vi, en) in STATUSES.items()),
-        },
-        "result": {**text_like, "description": "Kết quả thực hiện."},
-        "evidence": {
-            "type": "array",
-            "items": {"type": "string"},
-            "description": "Số, ký hiệu văn bản minh chứng.",
-        },
-        "values": {
-            "type": "object",
-            "additionalProperties": {"type": "number", "minimum": 0},
-            "description": "Giá trị chỉ tiêu: mã chỉ tiêu → số (không âm).",
-        },
-        "author": {**text_like, "description": "Người ghi."},
-        "supersedes": {**text_like, "description": "Mã mục được mục này đính chính."},
-    }
-    if list(properties) != list(FIELDS):  # pragma: no cover - caught by the tests
-        raise RuntimeError("progress schema out of step with dvcq.progress.FIELDS")
+    walker = _Walker()
+    walker.describe(Entry)
     return {
         "$schema": DRAFT,
         "title": "dvcq progress file (tiến độ: mỗi dòng một mục)",
         "type": "array",
-        "items": {
-            "title": "Entry",
-            "type": "object",
-            "properties": properties,
-            "required": list(REQUIRED),
-            "additionalProperties": False,
-        },
+        "items": walker.defs.pop("Entry"),
     }
 
 

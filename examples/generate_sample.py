@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dvcq.progress.store import Entry  # noqa: E402
+from dvcq.model import Entry  # noqa: E402
 from dvcq.rules.check import open_plan  # noqa: E402
 
 HEADER = (
@@ -95,15 +95,15 @@ def generate(plan_path: Path, count: int, until: dt.date, seed: int = 2026) -> l
         evidence = [f"{rng.randint(10, 999)}/SNgV-VP"] if rng.random() < 0.4 else []
         entries.append(
             Entry(
-                f"{day:%Y%m%d}-{n:08x}",
-                task.id,
-                day.isoformat(),
-                unit or "VP",
-                status,
-                rng.choice(_results_for(task.text)),
-                "Văn phòng Sở (mẫu)",
-                evidence,
-                values,
+                id=f"{day:%Y%m%d}-{n:08x}",
+                task=task.id,
+                date=day.isoformat(),
+                unit=unit or "VP",
+                status=status,
+                result=rng.choice(_results_for(task.text)),
+                author="Văn phòng Sở (mẫu)",
+                evidence=evidence,
+                values=values,
             )
         )
     return entries

@@ -19,12 +19,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx_read import MM, Look, look, member, nonempty, open_docx, rule_width_mm, rules_in, texts
 
-from dvcq.documents.layout import DocumentInfo, Signer
+from dvcq.documents import layout
+from dvcq.documents.header import Header
 from dvcq.documents.markup import parse
-from dvcq.documents.render import layout
 from dvcq.errors import DvcqError
+from dvcq.model import Signer
 
-INFO = DocumentInfo(
+INFO = Header(
     superior="UBND tỉnh Cao Bằng",
     agency="Sở Ngoại vụ",
     symbol="KH-SNgV",
@@ -34,7 +35,7 @@ INFO = DocumentInfo(
     year=2026,
     month=4,
     recipients=("UBND tỉnh (b/c);", "Sở Nội vụ;", "Lưu: VT, VP."),
-    signer=Signer("KT. GIÁM ĐỐC", "Phó Giám đốc", "Tô Thị Trang"),
+    signer=Signer(authority="KT. GIÁM ĐỐC", title="Phó Giám đốc", name="Tô Thị Trang"),
 )
 BODY = """\
 Thực hiện Kế hoạch số 918/KH-UBND, Sở Ngoại vụ xây dựng Kế hoạch như sau:

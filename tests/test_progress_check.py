@@ -109,7 +109,9 @@ def test_json_line_faults(
     bad = json_line(id="20260312-00000003", **fields)
     text = HEADER + json_line() + bad
     problems = run_check(tmp_path, {"2026-03.yaml": text})
-    assert found(problems) == {(rule, 3, value_col(bad, key))}, problems
+    # An unknown key is pointed at itself, as in a plan (one builder); other faults at the value.
+    col = bad.index(f'"{key}":') + 2 if rule == "unknown-key" else value_col(bad, key)
+    assert found(problems) == {(rule, 3, col)}, problems
     if level != "warning_or_error":
         assert problems[0]["level"] == level
 
@@ -219,7 +221,7 @@ def test_block_yaml_clean_and_schema(tmp_path: Path) -> None:
         "  result: Lần hai\n", "  result: Lần hai\n  note: x\n"
     )
     problems = run_check(tmp_path / "c", {"2026-03.yaml": extra})
-    assert found(problems) == {("unknown-key", 15, 9)}, problems
+    assert found(problems) == {("unknown-key", 15, 3)}, problems  # the key, as in a plan
     dup = BLOCK.format(**BLOCK_FIELDS).replace(
         "  result: Lần hai\n", "  result: Lần hai\n  unit: LDS\n"
     )

@@ -17,7 +17,8 @@ import pytest
 from cli_run import ROOT, SAMPLE_PLAN, add_args
 from cli_run import dvcq as run_dvcq
 
-from dvcq.progress.store import Entry, read_progress
+from dvcq.model import Entry
+from dvcq.progress.store import read_progress
 
 PLAN = SAMPLE_PLAN
 TODAY = "2026-11-27"
@@ -157,16 +158,16 @@ def test_unknown_task_is_refused(repo: Path) -> None:
 
 def test_same_entry_same_bytes(tmp_path: Path) -> None:
     entry = Entry(
-        "20260310-0123abcd",
-        "quy-che-tiep-cong-dan",
-        "2026-03-10",
-        "VP",
-        "dang-thuc-hien",
-        'Tiếp 12 lượt công dân; “trích dẫn” \\ và "nháy"',
-        "Nguyễn Văn A",
-        ["123/SNgV-VP"],
-        {"luot-tiep-cong-dan": 12, "don-thu-tiep-nhan": 1.5},
-        "20260301-deadbeef",
+        id="20260310-0123abcd",
+        task="quy-che-tiep-cong-dan",
+        date="2026-03-10",
+        unit="VP",
+        status="dang-thuc-hien",
+        result='Tiếp 12 lượt công dân; “trích dẫn” \\ và "nháy"',
+        author="Nguyễn Văn A",
+        evidence=["123/SNgV-VP"],
+        values={"luot-tiep-cong-dan": 12, "don-thu-tiep-nhan": 1.5},
+        supersedes="20260301-deadbeef",
     )
     first = entry.to_line()
     assert first == entry.to_line()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import os
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -31,7 +30,7 @@ from docx_read import (
     texts,
 )
 
-from dvcq.documents.render import layout
+from dvcq.documents import layout
 
 PLAN = SAMPLE_PLAN
 SOURCE = ROOT / "tests" / "data" / "source-plan-2026.txt"
@@ -183,11 +182,21 @@ def test_templates_option_and_template_errors(tmp_path: Path) -> None:
 
 
 def test_default_templates_folder_is_looked_for_in_the_working_folder(tmp_path: Path) -> None:
-    run = dvcq("render", "plan", PLAN, "-o", tmp_path / "x.docx", cwd=tmp_path)
-    assert run.returncode == 1 and "--templates" in run.stderr
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    run = dvcq("render", "plan", PLAN, "-o", tmp_path / "x.docx", cwd=tmp_path)
+    # Without templates/ in the working folder, the packaged defaults speak; with one, it does.
+    run = dvcq("render", "plan", PLAN, "-o", tmp_path / "x.md", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
+    assert (
+        (tmp_path / "x.md")
+        .read_text(encoding="utf-8")
+        .startswith("Thực hiện Kế hoạch số 918/KH-UBND")
+    )
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "plan.md.j2").write_text("{{ closing | para }}\n", encoding="utf-8")
+    run = dvcq("render", "plan", PLAN, "-o", tmp_path / "y.md", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "y.md").read_text(encoding="utf-8") == (
+        yaml.safe_load(PLAN.read_text(encoding="utf-8"))["closing"] + "\n"
+    )
 
 
 # --- scale and speed ----------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from cli_run import ROOT, SAMPLE_NOTES, SAMPLE_PLAN, SAMPLE_PROGRESS, Result, dv
 from docx.document import Document
 from docx_read import body_paragraphs, needs_office, norm, open_docx, printed_text, texts
 
-from dvcq.documents.context import gist, lower_first, report_subject, vn_number
+from dvcq.documents import layout
 from dvcq.documents.markup import parse
-from dvcq.documents.render import layout
+from dvcq.documents.wording import gist, lower_first, report_subject, vn_number
 from dvcq.model import Plan
 from dvcq.progress.periods import parse_period
 from dvcq.progress.store import read_progress

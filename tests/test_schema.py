@@ -11,8 +11,7 @@ import yaml
 from cli_run import ROOT, SAMPLE_PLAN, SAMPLE_PROGRESS, Result, run
 from jsonschema import Draft202012Validator
 
-from dvcq.model import Plan, field_names
-from dvcq.progress.store import FIELDS, STATUSES
+from dvcq.model import FIELDS, STATUSES, Plan, field_names
 from dvcq.schema import DESCRIPTIONS, plan_schema, progress_schema, schemas
 
 SHIPPED = ROOT / "schema"
@@ -123,7 +122,10 @@ def test_schemas_follow_the_model() -> None:
     items = progress_schema()["items"]
     assert list(items["properties"]) == list(FIELDS)
     assert items["properties"]["status"]["enum"] == list(STATUSES)
-    defs = {"Plan": plan, **plan["$defs"]}
+    assert items["required"] == ["id", "task", "date", "unit", "status", "result", "author"]
+    assert items["properties"]["values"]["additionalProperties"] == {"type": "number", "minimum": 0}
+    assert "file" not in items["properties"] and "text" not in items["properties"]
+    defs = {"Plan": plan, **plan["$defs"], "Entry": items}
     for key in DESCRIPTIONS:  # hover texts cannot outlive the field they describe
         record, _, name = key.partition(".")
         assert record in defs, key

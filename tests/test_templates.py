@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from cli_run import ROOT, SAMPLE_PLAN
 
+from dvcq.documents import templating
 from dvcq.documents.context import plan_context
+from dvcq.documents.header import Header
 from dvcq.documents.markup import escape, parse
-from dvcq.documents.render import plan_markdown, templating
+from dvcq.documents.render import plan_markdown
 from dvcq.errors import DvcqError
 from dvcq.rules.check import open_plan, read_plan
 
@@ -135,6 +137,14 @@ def markdown() -> str:
 
 def test_plan_context_is_pure_data() -> None:
     context = plan_context(open_plan(PLAN))
+    # The header is the one typed record every document shares (frozen: a template only reads it).
+    header = context.pop("document")
+    assert isinstance(header, Header)
+    assert (header.full_symbol, header.type_name, header.superior) == (
+        "/KH-SNgV",
+        "Kế hoạch",
+        "UBND tỉnh Cao Bằng",
+    )
     assert json.loads(json.dumps(context, ensure_ascii=False)) == context
     assert context["objectives"]["number"] == "I."
     assert [p["number"] for p in context["parts"]] == ["II.", "III."]

@@ -7,16 +7,56 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import click
 import typer
+from typer.core import TyperGroup
 
 from dvcq import i18n
 from dvcq.errors import DvcqError, UsageError
 
+# Whether the error boundary shows the traceback of an internal error. Set by DVCQ_DEBUG=1 when
+# main() starts and by --debug wherever it is written on the line (before or after the command).
+_debug = False
+
+
+def _ask_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    global _debug
+    _debug = _debug or value  # `dvcq --debug check`: the command's own --debug (False) keeps it
+
+
+def _debug_option() -> click.Option:
+    return click.Option(
+        ["--debug"],
+        is_flag=True,
+        expose_value=False,  # no command takes it as a parameter: only the boundary reads it
+        is_eager=True,
+        callback=_ask_debug,
+        help="Hiện traceback khi có lỗi nội bộ (dành cho lập trình viên); cũng bật bằng "
+        "DVCQ_DEBUG=1.",
+    )
+
+
+def _give_debug(command: click.Command) -> None:
+    if not any(param.name == "debug" for param in command.params):
+        command.params.append(_debug_option())
+    for sub in getattr(command, "commands", {}).values():
+        _give_debug(sub)
+
+
+class DvcqGroup(TyperGroup):
+    """The root group: gives itself and every command under it the one --debug option, so that
+    `dvcq --debug check`, `dvcq check --debug` and `dvcq render plan --debug` all work."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        _give_debug(self)
+
+
 app = typer.Typer(
     name="dvcq",
+    cls=DvcqGroup,
     help="Theo dõi kế hoạch công tác dân vận chính quyền: kiểm tra, xem, báo cáo.\n\n"
     "Tracks the annual government mass-mobilisation plan: check, show, report.",
     no_args_is_help=True,
@@ -38,10 +78,53 @@ LangOption = Annotated[
         "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Biến môi trường DVCQ_LANG."
     ),
 ]
-PlanOption = Annotated[
-    Path | None,
-    typer.Option("--plan", "-p", help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/)."),
-]
+
+
+def plan_option(help: str = "Tệp kế hoạch (mặc định: tệp duy nhất trong plans/).") -> Any:
+    """The one spelling of the plan file: `--plan/-p`, on every command that reads a plan."""
+    return typer.Option("--plan", "-p", help=help, show_default=False)
+
+
+def output_option(help: str) -> Any:
+    """The one spelling of a file (or folder) the command writes: `-o/--output`."""
+    return typer.Option("--output", "-o", help=help, show_default=False)
+
+
+def format_option(help: str) -> Any:
+    """The one spelling of an output form: `--format/-f`, its choices one of the enums below."""
+    return typer.Option("--format", "-f", help=help)
+
+
+# Each set of format choices, defined once and shared by the commands that offer it.
+class TextJson(StrEnum):  # show, status, rules
+    text = "text"
+    json = "json"
+
+
+class CheckFormat(StrEnum):  # check
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ListFormat(StrEnum):  # progress list
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+class DiffFormat(StrEnum):  # diff
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+class DocumentFormat(StrEnum):  # report (render plan and export choose by the file's suffix)
+    docx = "docx"
+    md = "md"
+
+
+PlanOption = Annotated[Path | None, plan_option()]
 ProgressOption = Annotated[
     Path | None,
     typer.Option("--progress", help="Thư mục tiến độ (mặc định: progress/ cạnh thư mục plans/)."),
@@ -55,10 +138,18 @@ TemplatesOption = Annotated[
     typer.Option("--templates", help="Thư mục mẫu văn bản (mặc định: templates/)."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả nếu đã có.")]
-DebugOption = Annotated[
-    bool,
-    typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ (dành cho lập trình viên)."),
-]
+
+
+def one_plan(*given: Path | None) -> Path | None:
+    """The plan named by --plan or by an older spelling of it (a positional, a hidden alias)."""
+    named = list(dict.fromkeys(p for p in given if p is not None))
+    if len(named) > 1:
+        both = " và ".join(str(p) for p in named)
+        raise UsageError(
+            f"Hai tệp kế hoạch khác nhau: {both}; chỉ ghi một tệp, bằng --plan TỆP.",
+            f"Two different plan files: {both.replace(' và ', ' and ')}; name one, with --plan FILE.",
+        )
+    return named[0] if named else None
 
 
 def use_lang(value: Lang | None) -> None:
@@ -137,13 +228,15 @@ def _lang_in(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a message and an exit code."""
+    global _debug
     from dvcq.cli import load_commands
 
     args = sys.argv[1:] if argv is None else argv
-    load_commands(_command_in(args))
-    debug = "--debug" in args or os.environ.get("DVCQ_DEBUG") == "1"
+    _debug = os.environ.get("DVCQ_DEBUG") == "1"  # and --debug, once click has read the line
+    i18n.reset()  # a run in the same process as another (tests, a library caller) starts afresh
     i18n.set_lang(_lang_in(args))  # early, so that even a usage error speaks that language
     try:
+        load_commands(_command_in(args))
         code = app(args=args, prog_name="dvcq", standalone_mode=False)
         if code == 130:  # typer turns Ctrl+C into the return value 130 before it reaches us
             sys.stderr.write(i18n.t("Đã dừng.\n", "Interrupted.\n"))
@@ -168,7 +261,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.write(f"{i18n.t('Lỗi', 'Error')}: {exc.text[i18n.lang()]}\n")
         code = exc.exit_code
     except Exception:  # the boundary: never a traceback for the clerk unless asked
-        if debug:
+        if _debug:
             import traceback  # only here: loading it costs every command a few ms
 
             traceback.print_exc()

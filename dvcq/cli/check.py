@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,20 +11,16 @@ import typer
 from dvcq import i18n
 from dvcq.cli.app import (
     AsOfOption,
-    DebugOption,
+    CheckFormat,
     LangOption,
     ProgressOption,
     app,
     as_of_date,
+    format_option,
+    plan_option,
     use_lang,
 )
 from dvcq.errors import UsageError
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 @app.command()
@@ -33,17 +28,22 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Các tệp kế hoạch cần kiểm tra (mặc định: plans/*.yaml).", show_default=False
+            help="Các tệp kế hoạch cần kiểm tra (mặc định: plans/*.yaml).",
+            show_default=False,
+            metavar="[TỆP]...",
         ),
     ] = None,
+    plan: Annotated[
+        list[Path] | None,
+        plan_option("Tệp kế hoạch cần kiểm tra, như TỆP (lặp lại được: -p a.yaml -p b.yaml)."),
+    ] = None,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Dạng kết quả: text, json hoặc github.")
-    ] = Format.text,
+        CheckFormat, format_option("Dạng kết quả: text, json hoặc github.")
+    ] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo cũng là lỗi.")] = False,
     progress: ProgressOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Kiểm tra kế hoạch: đơn vị chủ trì, văn bản viện dẫn, số ký hiệu, ngày tháng.
 
@@ -53,18 +53,19 @@ def check(
     from dvcq.rules.check import check as run_check
 
     use_lang(lang)
-    files = list(paths) if paths else find_plans()
+    named = list(dict.fromkeys([*(paths or []), *(plan or [])]))
+    files = named or find_plans()
     if not files:
         raise UsageError(
-            "Không tìm thấy tệp kế hoạch nào trong plans/. Hãy chỉ rõ đường dẫn: dvcq check <tệp>.",
-            "No plan files found under plans/. Name them: dvcq check <file>.",
+            "Không tìm thấy tệp kế hoạch nào trong plans/. Hãy chỉ rõ đường dẫn: dvcq check --plan <tệp>.",
+            "No plan files found under plans/. Name them: dvcq check --plan <file>.",
         )
     result = run_check(files, progress, as_of_date(as_of) if as_of else None)
-    if format is Format.json:
+    if format is CheckFormat.json:
         from dvcq.rules.formats import to_json
 
         sys.stdout.write(to_json(result, i18n.lang()))
-    elif format is Format.github:
+    elif format is CheckFormat.github:
         from dvcq.rules.formats import to_github
 
         sys.stdout.write(to_github(result, i18n.lang()))

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
-
-
-class Format(StrEnum):
-    text = "text"
-    md = "md"
-    json = "json"
+from dvcq.cli.app import (
+    DiffFormat,
+    LangOption,
+    PlanOption,
+    app,
+    format_option,
+    one_plan,
+    use_lang,
+)
 
 
 @app.command()
@@ -30,14 +31,11 @@ def diff(
             metavar="[REV_A [REV_B]]",
         ),
     ] = None,
-    path: Annotated[
-        Path | None,
-        typer.Option("--path", help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/)."),
-    ] = None,
+    plan: PlanOption = None,
+    old_path: Annotated[Path | None, typer.Option("--path", hidden=True)] = None,  # before --plan
     format: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="Dạng kết quả: text, md (dán vào pull request), json."),
-    ] = Format.text,
+        DiffFormat, format_option("Dạng kết quả: text, md (dán vào pull request), json.")
+    ] = DiffFormat.text,
     exit_code: Annotated[
         bool,
         typer.Option("--exit-code", help="Trả mã thoát 1 khi có thay đổi (như git diff)."),
@@ -50,7 +48,6 @@ def diff(
         ),
     ] = None,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """So sánh kế hoạch theo mã ổn định: mục, nhiệm vụ thêm/bỏ/chuyển/sửa lời, đơn vị, văn bản.
 
@@ -68,8 +65,12 @@ def diff(
 
         sys.stdout.write(flatten(textconv))
         return 0
-    old, new = sides(list(revs or []), path)
+    old, new = sides(list(revs or []), one_plan(plan, old_path))
     changes = diff_plans(old.plan, new.plan)
-    render = {Format.text: show.to_text, Format.md: show.to_markdown, Format.json: show.to_json}
+    render = {
+        DiffFormat.text: show.to_text,
+        DiffFormat.md: show.to_markdown,
+        DiffFormat.json: show.to_json,
+    }
     sys.stdout.write(render[format](changes, old, new, i18n.lang()))
     return 1 if exit_code and changes else 0

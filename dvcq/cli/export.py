@@ -11,12 +11,12 @@ import typer
 from dvcq import i18n
 from dvcq.cli.app import (
     AsOfOption,
-    DebugOption,
     ForceOption,
     LangOption,
     PlanOption,
     ProgressOption,
     app,
+    output_option,
     use_lang,
     warn_left_out,
 )
@@ -37,13 +37,12 @@ def export_xlsx(
     period: Annotated[
         str, typer.Argument(help="Kỳ: 2026, 2026-H1, 2026-H2, 2026-Q1…Q4, 2026-01…12.")
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp Excel kết quả (.xlsx).")],
+    output: Annotated[Path, output_option("Tệp Excel kết quả (.xlsx).")],
     plan: PlanOption = None,
     progress: ProgressOption = None,
     as_of: AsOfOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Xuất bảng tình hình nhiệm vụ và các mục tiến độ của kỳ ra tệp Excel (.xlsx).
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.cli.app import LangOption, app, use_lang
 from dvcq.errors import UsageError
 
 
@@ -24,7 +24,6 @@ def fmt(
         typer.Option("--check", help="Không ghi gì; liệt kê tệp cần định dạng lại (mã thoát 1)."),
     ] = False,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Định dạng lại tệp tiến độ: mỗi mục một dòng, đúng dạng dvcq ghi.
 

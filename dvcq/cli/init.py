@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.cli.app import LangOption, app, use_lang
 from dvcq.errors import UsageError
 
 
@@ -37,7 +37,6 @@ def init(
         bool, typer.Option("--force", help="Ghi vào thư mục đã có tệp (ghi đè tệp trùng tên).")
     ] = False,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Tạo kho kế hoạch mới: plans/, progress/, templates/, schema/, cấu hình git và pre-commit.
 

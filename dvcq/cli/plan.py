@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
+from dvcq.cli.app import LangOption, app, one_plan, plan_option, use_lang
 from dvcq.errors import UsageError
 
 plan_app = typer.Typer(
@@ -28,29 +28,26 @@ def latest_plan(folder: Path = Path("plans")) -> Path:
     years = [p for p in folder.glob("*.yaml") if re.fullmatch(r"\d{4}", p.stem)]
     if not years:
         raise UsageError(
-            "Không tìm thấy kế hoạch nào dạng plans/<năm>.yaml; chỉ rõ bằng --from.",
-            "No plans/<year>.yaml found; name the plan with --from.",
+            "Không tìm thấy kế hoạch nào dạng plans/<năm>.yaml; chỉ rõ bằng --plan.",
+            "No plans/<year>.yaml found; name the plan with --plan.",
         )
     return max(years, key=lambda p: int(p.stem))
 
 
 @plan_app.command("new-year")
 def new_year(
-    source: Annotated[
-        Path | None,
-        typer.Option(
-            "--from", help="Kế hoạch năm nay (mặc định: plans/<năm> mới nhất).", show_default=False
-        ),
+    plan: Annotated[
+        Path | None, plan_option("Kế hoạch năm nay (mặc định: plans/<năm> mới nhất).")
     ] = None,
+    source: Annotated[Path | None, typer.Option("--from", hidden=True)] = None,  # before --plan
     year: Annotated[
         int | None,
-        typer.Option("--year", help="Năm của kế hoạch mới (mặc định: năm sau năm của --from)."),
+        typer.Option("--year", help="Năm của kế hoạch mới (mặc định: năm sau năm của --plan)."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè kế hoạch năm mới nếu đã có.")
     ] = False,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Bắt đầu kế hoạch năm sau từ kế hoạch năm nay.
 
@@ -63,7 +60,7 @@ def new_year(
     from dvcq.lifecycle.newyear import new_year_plan
 
     use_lang(lang)
-    target, count = new_year_plan(source or latest_plan(), year, force=force)
+    target, count = new_year_plan(one_plan(plan, source) or latest_plan(), year, force=force)
     sys.stdout.write(
         i18n.t(
             f"Đã ghi {target}: {count} chỗ cần xem lại (tìm “XEM LẠI”). Chạy `dvcq check {target}`.\n",

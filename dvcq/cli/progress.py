@@ -6,7 +6,6 @@ import csv
 import json
 import math
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -14,11 +13,12 @@ import typer
 from dvcq import i18n
 from dvcq.cli.app import (
     AsOfOption,
-    DebugOption,
     LangOption,
+    ListFormat,
     PlanOption,
     ProgressOption,
     app,
+    format_option,
     use_lang,
     warn_left_out,
 )
@@ -29,12 +29,6 @@ progress_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(progress_app, name="progress")
-
-
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
 
 
 def _git_user() -> str:
@@ -106,7 +100,6 @@ def add(
     plan: PlanOption = None,
     progress: ProgressOption = None,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Ghi một mục tiến độ cho một nhiệm vụ. Record one progress entry for a task.
 
@@ -114,8 +107,8 @@ def add(
     thiếu giá trị là báo lỗi ngay.
     """
     from dvcq.dates import today
+    from dvcq.model import STATUSES
     from dvcq.progress import store, writing
-    from dvcq.progress.store import STATUSES
 
     use_lang(lang)
     the_plan, entries, root = store.load(plan, progress)
@@ -189,22 +182,19 @@ def list_entries(
     all_entries: Annotated[
         bool, typer.Option("--all", help="Cả các mục đã được đính chính.")
     ] = False,
-    format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="text, json hoặc csv.")
-    ] = ListFormat.text,
+    format: Annotated[ListFormat, format_option("text, json hoặc csv.")] = ListFormat.text,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
     progress: ProgressOption = None,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered."""
     from dvcq import repository
     from dvcq.cli.app import as_of_date
+    from dvcq.model import FIELDS, STATUSES
     from dvcq.progress import store
     from dvcq.progress.board import select
     from dvcq.progress.periods import plan_period
-    from dvcq.progress.store import FIELDS, STATUSES
 
     use_lang(lang)
     the_plan, entries, _ = store.load(plan, progress)

@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, ForceOption, LangOption, TemplatesOption, app, use_lang
+from dvcq.cli.app import (
+    ForceOption,
+    LangOption,
+    PlanOption,
+    TemplatesOption,
+    app,
+    one_plan,
+    output_option,
+    use_lang,
+)
 
 render_app = typer.Typer(
     name="render",
@@ -25,19 +34,18 @@ app.add_typer(render_app)
 def render_plan(
     output: Annotated[
         Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Tệp kết quả: .docx (văn bản Word) hoặc .md (lời văn dạng Markdown).",
-        ),
+        output_option("Tệp kết quả: .docx (văn bản Word) hoặc .md (lời văn dạng Markdown)."),
     ],
-    plan: Annotated[
-        Path | None, typer.Argument(help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/).")
+    plan_file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Tệp kế hoạch, như --plan (cách viết cũ).", show_default=False, metavar="[TỆP]"
+        ),
     ] = None,
+    plan: PlanOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Kết xuất kế hoạch thành văn bản KẾ HOẠCH (Nghị định 30/2020).
 
@@ -54,7 +62,9 @@ def render_plan(
     from dvcq.rules.check import open_plan
 
     use_lang(lang)
-    plan = plan or default_plan("dvcq render plan plans/2026.yaml -o ke-hoach.docx")
-    run(open_plan(plan), output, templates or DEFAULT_DIR, force=force)
+    path = one_plan(plan, plan_file) or default_plan(
+        "dvcq render plan --plan plans/2026.yaml -o ke-hoach.docx"
+    )
+    run(open_plan(path), output, templates or DEFAULT_DIR, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,21 +11,18 @@ import typer
 from dvcq import i18n
 from dvcq.cli.app import (
     AsOfOption,
-    DebugOption,
+    DocumentFormat,
     ForceOption,
     LangOption,
     PlanOption,
     ProgressOption,
     TemplatesOption,
     app,
+    format_option,
+    output_option,
     use_lang,
     warn_left_out,
 )
-
-
-class Form(StrEnum):
-    docx = "docx"
-    md = "md"
 
 
 @app.command()
@@ -36,15 +32,13 @@ def report(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Tệp kết quả (mặc định: bao-cao-<KỲ>.docx; với --format md: in ra màn hình).",
+        output_option(
+            "Tệp kết quả (mặc định: bao-cao-<KỲ>.docx; với --format md: in ra màn hình)."
         ),
     ] = None,
     form: Annotated[
-        Form | None,
-        typer.Option("--format", "-f", help="docx (văn bản Word) hoặc md (lời văn dạng Markdown)."),
+        DocumentFormat | None,
+        format_option("docx (văn bản Word) hoặc md (lời văn dạng Markdown)."),
     ] = None,
     plan: PlanOption = None,
     progress: ProgressOption = None,
@@ -73,7 +67,6 @@ def report(
     templates: TemplatesOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Lập BÁO CÁO kết quả thực hiện kế hoạch trong một kỳ (Nghị định 30/2020).
 
@@ -104,10 +97,10 @@ def report(
     )
     context = report_context(the_plan, entries, window, as_of_date(as_of), the_notes)
     folder = templates or DEFAULT_DIR
-    if output is None and form is Form.md:
+    if output is None and form is DocumentFormat.md:
         sys.stdout.write(report_markdown(context, folder))
         return 0
-    out = output or Path(f"bao-cao-{window.label}.{(form or Form.docx).value}")
+    out = output or Path(f"bao-cao-{window.label}.{(form or DocumentFormat.docx).value}")
     render_report(context, out, folder, form=form.value if form else None, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {out}.\n", f"Wrote {out}.\n"))
     return 0

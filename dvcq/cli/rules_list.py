@@ -9,12 +9,13 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import LangOption, app, use_lang
+from dvcq.cli.app import LangOption, TextJson, app, format_option, use_lang
 
 
 @app.command("rules")
 def rules_list(
-    as_json: Annotated[bool, typer.Option("--json", help="In danh sách dạng JSON.")] = False,
+    format: Annotated[TextJson, format_option("Dạng kết quả: text hoặc json.")] = TextJson.text,
+    as_json: Annotated[bool, typer.Option("--json", hidden=True)] = False,  # before --format
     lang: LangOption = None,
 ) -> int:
     """Liệt kê các quy tắc kiểm tra (mã, mức độ, giải thích).
@@ -26,7 +27,7 @@ def rules_list(
     use_lang(lang)
     registry = rules.load_all()
     lg = i18n.lang()
-    if as_json:
+    if as_json or format is TextJson.json:
         data = [
             {"id": r.id, "level": r.level, "scope": r.scope, "doc": r.doc[lg], "hint": r.hint[lg]}
             for r in registry.values()

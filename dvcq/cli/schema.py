@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from dvcq import i18n
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
-from dvcq.errors import UsageError, os_reason
+from dvcq.cli.app import LangOption, app, output_option, use_lang
+from dvcq.errors import os_failure
 
 
 class Kind(StrEnum):
@@ -29,22 +29,18 @@ def schema(
             metavar="[plan|progress]",
         ),
     ] = None,
-    out: Annotated[
+    output: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Ghi plan.schema.json và progress.schema.json vào thư mục này (ghi đè).",
-        ),
+        output_option("Ghi plan.schema.json và progress.schema.json vào thư mục này (ghi đè)."),
     ] = None,
+    old_out: Annotated[Path | None, typer.Option("--out", hidden=True)] = None,  # before --output
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """In hoặc ghi lược đồ JSON Schema của tệp kế hoạch và tệp tiến độ.
 
     Trình soạn thảo (VS Code với tiện ích YAML) dùng lược đồ qua dòng đầu của tệp kế hoạch
     `# yaml-language-server: $schema=../schema/plan.schema.json` để gợi ý khóa và báo lỗi ngay khi
-    gõ. Kho kế hoạch lưu lược đồ trong schema/; chạy `dvcq schema --out schema` để cập nhật.
+    gõ. Kho kế hoạch lưu lược đồ trong schema/; chạy `dvcq schema -o schema` để cập nhật.
 
     Print or write the JSON Schema (draft 2020-12) of plan and progress files.
     """
@@ -53,16 +49,15 @@ def schema(
 
     use_lang(lang)
     texts = schemas()
+    out = output or old_out
     if out is None:
         sys.stdout.write(texts[PROGRESS_FILE if kind is Kind.progress else PLAN_FILE])
         return 0
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        why_vi, why_en = os_reason(exc)
-        raise UsageError(
-            f"Không tạo được thư mục {out}: {why_vi}.",
-            f"Cannot create the folder {out}: {why_en}.",
+        raise os_failure(
+            exc, f"Không tạo được thư mục {out}", f"Cannot create the folder {out}", usage=True
         ) from None
     names = [f"{kind.value}.schema.json"] if kind else sorted(texts)
     for name in names:

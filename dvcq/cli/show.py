@@ -4,30 +4,33 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dvcq.cli.app import DebugOption, LangOption, app, use_lang
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
+from dvcq.cli.app import (
+    LangOption,
+    PlanOption,
+    TextJson,
+    app,
+    format_option,
+    one_plan,
+    use_lang,
+)
 
 
 @app.command()
 def show(
-    plan: Annotated[
-        Path | None, typer.Argument(help="Tệp kế hoạch (mặc định: tệp duy nhất trong plans/).")
+    plan_file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Tệp kế hoạch, như --plan (cách viết cũ).", show_default=False, metavar="[TỆP]"
+        ),
     ] = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="Dạng hiển thị: text hoặc json.")
-    ] = Format.text,
+    plan: PlanOption = None,
+    format: Annotated[TextJson, format_option("Dạng hiển thị: text hoặc json.")] = TextJson.text,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Xem kế hoạch dạng cây: số thứ tự, mã nhiệm vụ, đơn vị chủ trì, văn bản viện dẫn.
 
@@ -38,8 +41,9 @@ def show(
     from dvcq.rules.check import open_plan
 
     use_lang(lang)
-    data = outline(open_plan(plan or default_plan("dvcq show plans/2026.yaml")))
-    if format is Format.json:
+    path = one_plan(plan, plan_file) or default_plan("dvcq show --plan plans/2026.yaml")
+    data = outline(open_plan(path))
+    if format is TextJson.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         from dvcq.cli.display import print_outline

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -12,19 +11,15 @@ import typer
 from dvcq import i18n
 from dvcq.cli.app import (
     AsOfOption,
-    DebugOption,
     LangOption,
     PlanOption,
     ProgressOption,
+    TextJson,
     app,
+    format_option,
     use_lang,
     warn_left_out,
 )
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command()
@@ -39,11 +34,10 @@ def status(
         str | None, typer.Option("--unit", "-u", help="Chỉ nhiệm vụ và mục của đơn vị này.")
     ] = None,
     as_of: AsOfOption = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text hoặc json.")] = Format.text,
+    format: Annotated[TextJson, format_option("text hoặc json.")] = TextJson.text,
     plan: PlanOption = None,
     progress: ProgressOption = None,
     lang: LangOption = None,
-    debug: DebugOption = False,
 ) -> int:
     """Bảng tình hình thực hiện kế hoạch trong một kỳ. The status board for a period.
 
@@ -62,7 +56,7 @@ def status(
     window = plan_period(the_plan, period or str(the_plan.document.date.year))
     data = status_data(the_plan, files, window, as_of_date(as_of), unit)
     warn_left_out(data["progress_problems"])
-    if format is Format.json:
+    if format is TextJson.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         _print(data, the_plan)
@@ -74,7 +68,7 @@ def _print(data: dict[str, Any], plan: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from dvcq.progress.store import STATUSES
+    from dvcq.model import STATUSES
 
     lg = 0 if i18n.lang() == "vi" else 1
     names = {i.key: i.name for i in plan.indicators}

@@ -6,25 +6,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from dvcq.dates import numeric
+from dvcq.documents.header import plan_header, report_header, type_name_of
 from dvcq.documents.notes import ReportNotes
-from dvcq.errors import DvcqError
+from dvcq.documents.wording import citation, gist, lower_first, vn_number
 from dvcq.model import Plan, roman
 from dvcq.outline import outline
 
 if TYPE_CHECKING:
+    from dvcq.model import Entry, Progress
     from dvcq.progress.board import TaskRow
     from dvcq.progress.periods import Period
-    from dvcq.progress.store import Entry, Progress
 
 
 def plan_context(plan: Plan) -> dict[str, Any]:
     """The plan for its template: texts in document order, with their display numbers.
 
-    Keys: `document` (type, symbol, agency, superior, place, year, month, day, subject), `basis`
+    Keys: `document` (the `Header`: agency, superior, symbol, number, place, date, subject…), `basis`
     (the opening paragraphs), `objectives` (number, title, entries: number, id, text), `parts`
     (the task parts: number, title, sections: number, id, title, unit, tasks), `closing`,
     `recipients`, `units`, `directives`. A list of entries is never called `items`, which in a
@@ -32,20 +32,8 @@ def plan_context(plan: Plan) -> dict[str, Any]:
     """
     tree = outline(plan)
     objectives, *parts = tree["parts"]
-    doc = plan.document
     return {
-        "document": {
-            "type": doc.type,
-            "symbol": plan.symbol(),
-            "number": doc.number,
-            "agency": doc.agency.name,
-            "superior": doc.agency.superior,
-            "place": doc.place,
-            "year": doc.date.year,
-            "month": doc.date.month,
-            "day": doc.date.day,
-            "subject": doc.subject,
-        },
+        "document": plan_header(plan),
         "basis": [p.text for p in plan.basis],
         "objectives": {
             "number": objectives["number"],
@@ -62,21 +50,6 @@ def plan_context(plan: Plan) -> dict[str, Any]:
 
 # --- the periodic report ----------------------------------------------------------------------
 
-REPORT_TYPE = "BC"
-REPORT_TYPE_NAME = "Báo cáo"
-# Words that open a plan's subject and name the act of planning rather than the work itself:
-# "Triển khai thực hiện công tác dân vận chính quyền năm 2026" reports on "công tác dân vận
-# chính quyền". Vietnamese administrative vocabulary, not any one agency's.
-_PLAN_VERBS = re.compile(
-    r"^(?:kế hoạch\s+)?(?:(?:tổ chức\s+)?triển khai(?:\s+thực hiện)?|tổ chức thực hiện|thực hiện)\s+",
-    re.IGNORECASE,
-)
-_YEAR_TAIL = re.compile(r"\s+(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?\s*$", re.IGNORECASE)
-# A task's gist: its text up to the first sentence, clause or list break.
-_GIST_END = re.compile(r"[.;:](?:\s|$)")
-# Normalised forms for matching a recipient line with an addressee.
-_ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
-
 
 def report_context(
     plan: Plan,
@@ -87,9 +60,9 @@ def report_context(
 ) -> dict[str, Any]:
     """The report on `period` for its template: pure data, every figure already worked out.
 
-    Keys: `document` (the header and footer: type, symbol, number, day, month, year, agency,
-    superior, place, subject, subject_inline, reference (as the appendix cites it),
-    addressees, recipients, signer), `citations` (the
+    Keys: `document` (the `Header`: agency, superior, symbol, number, day, month, year, place,
+    subject, subject_inline, reference (as the appendix cites it), addressees, recipients,
+    signer), `citations` (the
     documents the opening cites: the plan's bases, then the plan), `plan_short` (the plan cited
     again), `period` (label, name, start, end, as_of, cutoff), `summary` (the board's counts and
     `entries`), `leadership`, `results` (task parts → sections → tasks with their merged results
@@ -98,8 +71,8 @@ def report_context(
     `proposals` (the notes' paragraphs) and `tasks` (every task for the appendix table).
     """
     from dvcq.documents.notes import paragraphs
+    from dvcq.model import DONE, STATUSES
     from dvcq.progress.board import aggregate, build_board
-    from dvcq.progress.store import DONE, STATUSES
 
     notes = notes or ReportNotes()
     board = build_board(plan, progress, period, as_of)
@@ -119,10 +92,10 @@ def report_context(
             "text": task.text,
             "owner": task.owner or "",
             "owner_name": unit_names.get(task.owner or "", task.owner or ""),
-            "due": _vn_date(task.due) if task.due else "",
+            "due": numeric(task.due) if task.due else "",
             "status": status or "",
             "status_label": STATUSES[status][0] if status else "",
-            "last_update": _vn_date(last.date) if last else "",
+            "last_update": numeric(last.date) if last else "",
             "period_entries": len(row.entries),
             "results": _merged_results(row.entries),
         }
@@ -161,16 +134,16 @@ def report_context(
     summary = board.summary()
     summary["entries"] = sum(len(r.entries) for r in board.rows)
     return {
-        "document": _report_document(plan, period, notes),
-        "citations": [*_basis_citations(plan), _plan_citation(plan)],
-        "plan_short": f"{_type_name(plan.document.type)} số {plan.symbol()}",
+        "document": report_header(plan, period, notes),
+        "citations": [*_basis_citations(plan), _plancitation(plan)],
+        "plan_short": f"{type_name_of(plan.document.type)} số {plan.symbol()}",
         "period": {
             "label": period.label,
             "name": period.name(),
-            "start": _vn_date(period.start),
-            "end": _vn_date(period.end),
-            "cutoff": _vn_date(cutoff),
-            "as_of": _vn_date(as_of),
+            "start": numeric(period.start),
+            "end": numeric(period.end),
+            "cutoff": numeric(cutoff),
+            "as_of": numeric(as_of),
         },
         "summary": summary,
         "units": [u.name for u in plan.units],
@@ -189,134 +162,6 @@ def report_context(
     }
 
 
-def report_subject(plan: Plan, period: Period) -> str:
-    """`Kết quả thực hiện <what the plan is about> <period>`, from the plan's own subject."""
-    topic = _YEAR_TAIL.sub("", _PLAN_VERBS.sub("", plan.document.subject.strip()))
-    return f"Kết quả thực hiện {lower_first(topic)} {period.name()}"
-
-
-def default_addressees(plan: Plan) -> list[str]:
-    """Kính gửi when the notes name nobody: the plan's `reporting.addressees`, else the body the
-    agency answers to."""
-    return list(plan.reporting.addressees) or [plan.document.agency.superior]
-
-
-def report_recipients(plan: Plan, addressees: list[str]) -> list[str]:
-    """Nơi nhận: `Như trên;` (the addressees), then the plan's list without them again."""
-    names = [_name_key(a) for a in addressees]
-    agency = plan.document.agency
-    if any(_same_body(n, _name_key(agency.superior)) for n in names) and agency.superior_short:
-        names.append(_name_key(agency.superior_short))
-    rest = [r for r in plan.recipients if not any(_same_body(_name_key(r), n) for n in names)]
-    return ["Như trên;", *rest]
-
-
-GIST_CHARS = 180  # a task's name in lists and tables: about two lines of the body
-
-
-def gist(text: str) -> str:
-    """A task named by its first sentence or clause, cut at a word (with `…`) when still long."""
-    m = _GIST_END.search(text)
-    short = (text[: m.start()] if m else text).strip().rstrip(".,;:")
-    if len(short) <= GIST_CHARS:
-        return short
-    cut = short[:GIST_CHARS].rsplit(" ", 1)[0].rstrip(".,;:")
-    return f"{cut}…"
-
-
-def lower_first(text: str) -> str:
-    """Sentence case inside a sentence: `Triển khai …` → `triển khai …`; `UBND …` stays."""
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[1:].isupper():  # an abbreviation or a name in capitals
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def vn_number(value: float) -> str:
-    """A figure as Vietnamese writes it: `1.234`, `95,5`."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
-    return whole.replace(",", ".") + "," + fraction
-
-
-def _vn_date(day: dt.date | str) -> str:
-    """`09/01/2026`, `31/3/2026`: NĐ 30's leading zeros (day < 10, months 1-2)."""
-    if isinstance(day, str):
-        try:
-            day = dt.date.fromisoformat(day)
-        except ValueError:
-            return str(day)  # a date the checker reports as malformed: shown as written
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
-
-
-def _type_name(type_code: str) -> str:
-    from dvcq.symbols import TYPE_WORDS
-
-    words = [w for w, codes in TYPE_WORDS.items() if type_code in codes]
-    return words[0] if len(words) == 1 else type_code
-
-
-def _report_document(plan: Plan, period: Period, notes: ReportNotes) -> dict[str, Any]:
-    doc = plan.document
-    addressees = notes.addressees if notes.addressees else default_addressees(plan)
-    subject = notes.subject.strip() if notes.subject else report_subject(plan, period)
-    signer = None
-    base, override = doc.signer, notes.signer
-    authority = base.authority if base else None
-    if override and override.authority is not None:
-        authority = override.authority or None  # "" says the head signs in person
-    title = (override.title if override else None) or (base.title if base else None)
-    name = (override.name if override else None) or (base.name if base else None)
-    if title and name:
-        signer = {"authority": authority, "title": title, "name": name}
-    # Dated in the period's last month unless the notes say otherwise: reports go out right
-    # after the cut-off (NĐ 09/2019: by the 25th of that month at the latest).
-    year, month = period.end.year, notes.month or period.end.month
-    # A draft's blanks as "…", the way a reference to an unissued document is written by hand.
-    date_text = f"ngày … tháng {month} năm {year}"
-    if notes.day:
-        try:
-            date_text = f"ngày {_vn_date(dt.date(year, month, notes.day))}"
-        except ValueError:
-            raise DvcqError(
-                f"Tệp ghi chú báo cáo: ngày {notes.day} không có trong tháng {month}/{year}.",
-                f"Report notes: day {notes.day} does not exist in {month}/{year}.",
-            ) from None
-    return {
-        "type": REPORT_TYPE,
-        "type_name": REPORT_TYPE_NAME,
-        "symbol": f"{notes.number or ''}/{REPORT_TYPE}-{doc.agency.code}",
-        "number": notes.number,
-        "agency": doc.agency.name,
-        "superior": doc.agency.superior_short or doc.agency.superior,
-        "place": doc.place,
-        "year": year,
-        "month": month,
-        "day": notes.day,
-        "reference": f"{REPORT_TYPE_NAME} số {notes.number or '…'}/{REPORT_TYPE}-{doc.agency.code} {date_text}",
-        "subject": subject,
-        "subject_inline": lower_first(subject),
-        "addressees": list(addressees),
-        "recipients": report_recipients(plan, list(addressees)),
-        "signer": signer,
-    }
-
-
-def _citation(type_word: str, symbol: str, when: str, issuer: str, subject: str) -> str:
-    """NĐ 30's first citation of a document: type, number and symbol, date, issuer, subject."""
-    text = f"{type_word} số {symbol}"
-    if when:
-        text += f" {when}"
-    if issuer:
-        text += f" của {issuer}"
-    if subject:
-        subject = subject.strip()
-        text += f" {subject}" if subject.lower().startswith(("về ", "“về ")) else f" về {subject}"
-    return text
-
-
 def _basis_citations(plan: Plan) -> list[str]:
     from dvcq.symbols import parse_symbol, type_word_of
 
@@ -329,24 +174,24 @@ def _basis_citations(plan: Plan) -> list[str]:
         d = directives.get(symbol)
         if d is None:  # cited but not described: its type word from the symbol, nothing more
             parsed = parse_symbol(symbol)
-            out.append(_citation(type_word_of(parsed) if parsed else "Văn bản", symbol, "", "", ""))
+            out.append(citation(type_word_of(parsed) if parsed else "Văn bản", symbol, "", "", ""))
             continue
-        when = f"ngày {_vn_date(d.date)}" if d.date else ""
-        out.append(_citation(d.type, symbol, when, d.issuer or "", d.subject or ""))
+        when = f"ngày {numeric(d.date)}" if d.date else ""
+        out.append(citation(d.type, symbol, when, d.issuer or "", d.subject or ""))
     return out
 
 
-def _plan_citation(plan: Plan) -> str:
+def _plancitation(plan: Plan) -> str:
     doc = plan.document
     date = doc.date
     if date.day and date.month:
-        when = f"ngày {_vn_date(dt.date(date.year, date.month, date.day))}"
+        when = f"ngày {numeric(dt.date(date.year, date.month, date.day))}"
     elif date.month:
         when = f"tháng {date.month} năm {date.year}"
     else:
         when = f"năm {date.year}"
-    type_word = _type_name(doc.type)
-    return _citation(type_word, plan.symbol(), when, doc.agency.name, lower_first(doc.subject))
+    type_word = type_name_of(doc.type)
+    return citation(type_word, plan.symbol(), when, doc.agency.name, lower_first(doc.subject))
 
 
 def _latest_entries(progress: Progress, cutoff: dt.date) -> dict[str, Entry]:
@@ -370,16 +215,3 @@ def _merged_results(entries: list[Entry]) -> list[dict[str, Any]]:
         if e.unit not in item["units"]:
             item["units"].append(e.unit)
     return list(merged.values())
-
-
-def _name_key(text: str) -> str:
-    """A body's name for matching: no notes in brackets, no closing punctuation, words spelt out."""
-    text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFC", text)).casefold()
-    text = text.replace("uỷ", "ủy")  # both spellings of "Ủy" are in use
-    words = [_ABBREVIATIONS.get(w, w) for w in re.findall(r"\w+", text)]
-    return " ".join(words)
-
-
-def _same_body(a: str, b: str) -> bool:
-    """`ủy ban nhân dân tỉnh` and `ủy ban nhân dân tỉnh cao bằng` name the same body."""
-    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))

@@ -1,7 +1,7 @@
 """The layout of Nghị định 30/2020/NĐ-CP, Phụ lục I: page, fonts, header and footer blocks, headings.
 
 The only module that knows the decree's layout and the only one that imports python-docx. Input:
-a `DocumentInfo` (pure data) and the body in the Markdown subset of `dvcq.documents.markup`; output: the
+a `Header` (pure data) and the body in the Markdown subset of `dvcq.documents.markup`; output: the
 bytes of a .docx, the same bytes for the same input (`render`). Sizes follow the decree's samples
 (docs/domain.md §1); the numbers below are in one place so that a reviewer can hold them against
 the decree.
@@ -14,7 +14,6 @@ import io
 import re
 from collections.abc import Iterable
 from copy import deepcopy
-from dataclasses import dataclass
 from typing import Any
 
 import docx
@@ -28,6 +27,8 @@ from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from dvcq.dates import place_date_line
+from dvcq.documents.header import Header
 from dvcq.documents.markup import Block, parse
 from dvcq.errors import DvcqError
 from dvcq.files import fixed_zip
@@ -95,7 +96,6 @@ SIGNATURE_ROOM = Mm(25)  # between the signer's title and name: signature and se
 
 # A blank number or day is left as room to write it in by hand, as in the issued draft.
 BLANK_NUMBER = " " * 5
-BLANK_DAY = " " * 4
 
 # What may follow <w:pBdr> inside <w:pPr> (ECMA-376 order), so that the border goes in its place.
 _AFTER_PBDR = (
@@ -110,33 +110,7 @@ _AFTER_PBDR = (
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-@dataclass(frozen=True)
-class Signer:
-    authority: str | None  # "KT. GIÁM ĐỐC"; None when the head signs in person
-    title: str
-    name: str
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the header and footer say; every text as the plan writes it (the layout sets case)."""
-
-    superior: str  # cơ quan chủ quản, e.g. "UBND tỉnh Cao Bằng"
-    agency: str  # cơ quan ban hành, e.g. "Sở Ngoại vụ"
-    symbol: str  # the part of the symbol after the slash, e.g. "KH-SNgV"
-    type_name: str  # "Kế hoạch"
-    subject: str
-    place: str
-    year: int
-    month: int | None = None
-    day: int | None = None
-    number: str | None = None  # None while the records office has not issued it
-    addressees: tuple[str, ...] = ()  # Kính gửi (reports): names, punctuation added here
-    recipients: tuple[str, ...] = ()  # Nơi nhận: lines as written, "- " added here
-    signer: Signer | None = None  # None: the signature column is left empty
-
-
-def number_line(info: DocumentInfo) -> str:
+def number_line(info: Header) -> str:
     """`Số: 05/KH-SNgV`; numbers below 10 take a leading 0, a blank number leaves room."""
     number = info.number or BLANK_NUMBER
     if number.isdigit() and int(number) < 10:
@@ -144,16 +118,12 @@ def number_line(info: DocumentInfo) -> str:
     return f"Số: {number}/{info.symbol}"
 
 
-def date_line(info: DocumentInfo) -> str:
-    """`Cao Bằng, ngày 05 tháng 02 năm 2026`: day < 10 and months 1-2 take a leading 0."""
-    day = f"{info.day:02d}" if info.day else BLANK_DAY
-    month = str(info.month) if info.month else BLANK_DAY
-    if info.month and info.month < 3:
-        month = f"{info.month:02d}"
-    return f"{info.place}, ngày {day} tháng {month} năm {info.year}"
+def date_line(info: Header) -> str:
+    """`Cao Bằng, ngày 05 tháng 02 năm 2026` (the rule is in dvcq.dates)."""
+    return place_date_line(info.place, info.year, info.month, info.day)
 
 
-def render(info: DocumentInfo, body: str) -> bytes:
+def render(info: Header, body: str) -> bytes:
     """The .docx for a document; the same input gives the same bytes."""
     _check_xml_text(info, body)
     blocks = parse(body)
@@ -177,7 +147,7 @@ def render(info: DocumentInfo, body: str) -> bytes:
 # --- checks -------------------------------------------------------------------------------------
 
 
-def _check_xml_text(info: DocumentInfo, body: str) -> None:
+def _check_xml_text(info: Header, body: str) -> None:
     fields: list[tuple[str, str, str]] = [
         ("cơ quan chủ quản", "superior body", info.superior),
         ("cơ quan ban hành", "issuing body", info.agency),
@@ -218,7 +188,7 @@ def _refuse_control(text: str, vi: str, en: str) -> None:
 # --- document-wide settings ---------------------------------------------------------------------
 
 
-def _setup(doc: Document, info: DocumentInfo) -> None:
+def _setup(doc: Document, info: Header) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
@@ -263,7 +233,7 @@ def _setup(doc: Document, info: DocumentInfo) -> None:
         rels.pop(rid)
 
 
-def _stamp(info: DocumentInfo) -> dt.datetime:
+def _stamp(info: Header) -> dt.datetime:
     return dt.datetime(info.year, info.month or 1, info.day or 1)
 
 
@@ -470,7 +440,7 @@ def _ensure_paragraph(cell: _Cell) -> None:
 # --- the blocks of Phụ lục I --------------------------------------------------------------------
 
 
-def _header(doc: Document, info: DocumentInfo) -> None:
+def _header(doc: Document, info: Header) -> None:
     """Boxes 1-4: agency and Quốc hiệu side by side, then the number and the place and date."""
     left_mm, right_mm = HEADER_COLUMNS_MM
     table = _table(doc, HEADER_COLUMNS_MM, rows=2)
@@ -488,9 +458,9 @@ def _header(doc: Document, info: DocumentInfo) -> None:
     _paragraph(place, date_line(info), SIZE_NUMBER, italic=True, before=Pt(6))
 
 
-def _title(doc: Document, info: DocumentInfo) -> None:
+def _title(doc: Document, info: Header) -> None:
     """Box 5a: the document type, the subject and the rule under it."""
-    _paragraph(doc, info.type_name.upper(), SIZE_TITLE, bold=True, before=Pt(18))
+    _paragraph(doc, info.require_type_name().upper(), SIZE_TITLE, bold=True, before=Pt(18))
     _paragraph(doc, info.subject, SIZE_TITLE, bold=True)
     subject_mm = min(_line_mm(info.subject, SIZE_TITLE, _EM_BOLD_TEXT), TEXT_MM)
     _rule(doc, RULE_SHARE * subject_mm, TEXT_MM, after=Pt(12))
@@ -576,7 +546,7 @@ def _column_widths(block: Block, columns: int) -> list[float]:
     return [TEXT_MM * d / total for d in dashes]
 
 
-def _footer(doc: Document, info: DocumentInfo) -> None:
+def _footer(doc: Document, info: Header) -> None:
     """Boxes 9b and 7: Nơi nhận on the left, the signature block on the right."""
     # The signature never stands alone on a page: the last paragraph of the text goes with it.
     doc.paragraphs[-1].paragraph_format.keep_with_next = True

@@ -14,10 +14,10 @@ from typing import Any
 
 from dvcq.documents import layout, templating
 from dvcq.documents.context import plan_context
-from dvcq.errors import DvcqError, UsageError
+from dvcq.documents.header import Header, plan_header
+from dvcq.errors import UsageError
 from dvcq.files import write_new
 from dvcq.model import Plan
-from dvcq.symbols import parse_symbol, type_word_of
 
 PLAN_TEMPLATE = "plan.md.j2"
 SUFFIXES = (".docx", ".md")
@@ -26,36 +26,6 @@ SUFFIXES = (".docx", ".md")
 def plan_markdown(plan: Plan, templates: Path = templating.DEFAULT_DIR) -> str:
     """The plan's body in the Markdown subset, from the `plan.md.j2` template."""
     return templating.render(templates, PLAN_TEMPLATE, plan_context(plan))
-
-
-def plan_info(plan: Plan) -> layout.DocumentInfo:
-    """The header and footer of the plan, as the layout wants them."""
-    doc = plan.document
-    symbol = parse_symbol(plan.symbol())
-    type_name = type_word_of(symbol) if symbol else ""
-    if not type_name:
-        raise DvcqError(
-            f"Không biết tên loại văn bản của ký hiệu “{doc.type}” (document.type) để in ở đầu "
-            "văn bản; dùng một loại của Nghị định 30/2020, ví dụ KH (Kế hoạch).",
-            f"No type name is known for “{doc.type}” (document.type) to print as the heading; "
-            "use a type of Nghị định 30/2020, e.g. KH (Kế hoạch).",
-        )
-    signer = doc.signer
-    return layout.DocumentInfo(
-        # The decree allows the short form of the superior body; issued copies use it.
-        superior=doc.agency.superior_short or doc.agency.superior,
-        agency=doc.agency.name,
-        symbol=plan.symbol().partition("/")[2],
-        type_name=type_name,
-        subject=doc.subject,
-        place=doc.place,
-        year=doc.date.year,
-        month=doc.date.month,
-        day=doc.date.day,
-        number=doc.number,
-        recipients=tuple(plan.recipients),
-        signer=layout.Signer(signer.authority, signer.title, signer.name) if signer else None,
-    )
 
 
 def render_plan(
@@ -69,7 +39,11 @@ def render_plan(
             f"Output {out} must end in .docx (Word document) or .md (Markdown).",
         )
     _write(
-        out, suffix == ".md", lambda: plan_info(plan), lambda: plan_markdown(plan, templates), force
+        out,
+        suffix == ".md",
+        lambda: plan_header(plan),
+        lambda: plan_markdown(plan, templates),
+        force,
     )
 
 
@@ -81,29 +55,6 @@ REPORT_TEMPLATE = "report.md.j2"
 def report_markdown(context: dict[str, Any], templates: Path = templating.DEFAULT_DIR) -> str:
     """The report's body in the Markdown subset, from the `report.md.j2` template."""
     return templating.render(templates, REPORT_TEMPLATE, context)
-
-
-def report_info(context: dict[str, Any]) -> layout.DocumentInfo:
-    """The report's header and footer, from the `document` part of its context."""
-    doc = context["document"]
-    signer = doc["signer"]
-    return layout.DocumentInfo(
-        superior=doc["superior"],
-        agency=doc["agency"],
-        symbol=doc["symbol"].partition("/")[2],
-        type_name=doc["type_name"],
-        subject=doc["subject"],
-        place=doc["place"],
-        year=doc["year"],
-        month=doc["month"],
-        day=doc["day"],
-        number=doc["number"],
-        addressees=tuple(doc["addressees"]),
-        recipients=tuple(doc["recipients"]),
-        signer=layout.Signer(signer["authority"], signer["title"], signer["name"])
-        if signer
-        else None,
-    )
 
 
 def render_report(
@@ -125,7 +76,7 @@ def render_report(
     _write(
         out,
         form == "md",
-        lambda: report_info(context),
+        lambda: context["document"],
         lambda: report_markdown(context, templates),
         force,
     )
@@ -134,7 +85,7 @@ def render_report(
 def _write(
     out: Path,
     markdown: bool,
-    info: Callable[[], layout.DocumentInfo],
+    header: Callable[[], Header],
     text: Callable[[], str],
     force: bool,
 ) -> None:
@@ -142,4 +93,4 @@ def _write(
     if markdown:
         write_new(out, lambda: text().encode("utf-8"), force=force)
     else:
-        write_new(out, lambda: layout.render(info(), text()), force=force)
+        write_new(out, lambda: layout.render(header(), text()), force=force)

@@ -21,10 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from dvcq.files import fixed_zip, write_new
-from dvcq.model import Plan
+from dvcq.model import STATUSES, Plan, Progress
 from dvcq.progress.board import build_board, in_period
 from dvcq.progress.periods import Period
-from dvcq.progress.store import STATUSES, Progress
 
 DATE_FORMAT = "dd/mm/yyyy"
 NO_ENTRY = "Chưa có báo cáo"

@@ -4,12 +4,17 @@ Templates produce the Markdown subset of `dvcq.documents.markup` (not HTML, so n
 A template sees only the pure data it is given; the sandbox refuses anything else (`__class__`,
 `mro`, …), a missing value stops the run (StrictUndefined) instead of printing nothing, and every
 template error becomes a DvcqError that names the template file and line.
+
+The default wording ships inside the package (dvcq/templates/, read with importlib.resources), so a
+wheel install can render. An agency edits its own copy in the repository's templates/ (written by
+`dvcq init`): a template there, or in the folder given with --templates, wins over the packaged one.
 """
 
 from __future__ import annotations
 
 import os
 import traceback
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,22 @@ from dvcq.documents.markup import escape
 from dvcq.errors import DvcqError
 
 DEFAULT_DIR = Path("templates")
+
+
+def packaged_dir() -> Path:
+    """The default templates installed with dvcq (the repository's templates/ holds the same bytes)."""
+    # A wheel is always unpacked into a folder, so the resource is a real path Jinja can load from.
+    return Path(str(resources.files("dvcq") / "templates"))
+
+
+def folder_for(folder: Path, name: str) -> Path:
+    """Where template `name` is read from: `folder`, or the packaged default when `folder` is the
+    default templates/ of the working folder and that has no such template."""
+    # Naming templates/ with --templates is the same as naming nothing: a working folder without
+    # the template falls back to the packaged one. Any other folder must hold the template.
+    if folder == DEFAULT_DIR and not (folder / name).is_file():
+        return packaged_dir()
+    return folder
 
 
 def environment(folder: Path) -> ImmutableSandboxedEnvironment:
@@ -57,6 +78,7 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 def render(folder: Path, name: str, context: dict[str, Any]) -> str:
     """Render template `name` from `folder` with `context`, or stop with a message naming file:line."""
+    folder = folder_for(folder, name)
     if not (folder / name).is_file():
         raise DvcqError(
             f"Không tìm thấy mẫu văn bản {folder / name}. Chạy lệnh trong thư mục có templates/, "

@@ -12,17 +12,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import dvcq
-from dvcq.errors import DvcqError, UsageError, os_reason
+from dvcq.errors import DvcqError, UsageError, os_failure
 
-# The repository dvcq is installed from (an editable install or a checkout): templates and the
-# .gitattributes lines are copied from there, so a new repository starts with today's wording.
-SOURCE = Path(dvcq.__file__).resolve().parent.parent
-
-GITATTRIBUTES = (  # used when the installed dvcq came without its repository's .gitattributes
+# The same bytes as this repository's own .gitattributes (tests/test_scaffold.py compares them), so
+# a repository made by a wheel install gets what one made from a checkout gets.
+GITATTRIBUTES = (
     "# Progress files get one line per entry and are only ever appended to: git's union driver keeps\n"
     "# the lines both branches added, so parallel `dvcq progress add` on two branches never conflicts.\n"
     "progress/**/*.yaml merge=union\n"
+    "# Plans are shown to `git diff` and `git log -p` as one line per field, led by its id, once\n"
+    '# `git config diff.dvcq.textconv "dvcq diff --textconv"` is set (see README).\n'
+    "plans/*.yaml diff=dvcq\n"
 )
 GITIGNORE = "# Khóa và tệp tạm của dvcq (lock and temporary files)\nprogress/.lock\n*.tmp\n"
 PRE_COMMIT = """\
@@ -154,7 +154,7 @@ bằng dvcq (kho được tạo bằng `dvcq init`).
 - `plans/{a.year}.yaml`: kế hoạch năm {a.year}. Sửa các giá trị mẫu, rồi chạy `dvcq check`.
 - `progress/`: tiến độ thực hiện, chỉ ghi bằng `dvcq progress add` (mỗi dòng một mục).
 - `templates/`: mẫu lời văn khi in kế hoạch (`dvcq render plan -o ke-hoach.docx`).
-- `schema/`: lược đồ để trình soạn thảo gợi ý và báo lỗi khi gõ (`dvcq schema --out schema`).
+- `schema/`: lược đồ để trình soạn thảo gợi ý và báo lỗi khi gõ (`dvcq schema -o schema`).
 
 Các lệnh thường dùng:
 
@@ -170,36 +170,29 @@ Kiểm tra tự động trước mỗi lần commit: `pip install pre-commit && 
 """
 
 
-def templates_dir() -> Path:
-    folder = SOURCE / "templates"
-    if not sorted(folder.glob("*.j2")):
-        raise DvcqError(
-            f"Không tìm thấy mẫu văn bản (*.j2) trong {folder}: bản dvcq đã cài không kèm thư mục "
-            "templates/. Hãy cài dvcq từ kho mã nguồn (pip install -e <kho dvcq>).",
-            f"No templates (*.j2) in {folder}: this dvcq installation has no templates/ folder. "
-            "Install dvcq from its source repository (pip install -e <dvcq checkout>).",
-        )
-    return folder
-
-
 def files_for(a: Agency) -> dict[str, bytes]:
     """Relative path -> content, for every file of the new repository."""
+    from dvcq.documents.templating import packaged_dir
     from dvcq.schema import schemas
 
-    attributes = SOURCE / ".gitattributes"
     out: dict[str, bytes] = {
         f"plans/{a.year}.yaml": plan_text(a).encode("utf-8"),
         "progress/.gitkeep": b"",
-        ".gitattributes": (
-            attributes.read_bytes() if attributes.is_file() else GITATTRIBUTES.encode("utf-8")
-        ),
+        ".gitattributes": GITATTRIBUTES.encode("utf-8"),
         ".gitignore": GITIGNORE.encode("utf-8"),
         ".pre-commit-config.yaml": PRE_COMMIT.encode("utf-8"),
         "README.md": readme_text(a).encode("utf-8"),
     }
     for name, text in schemas().items():
         out[f"schema/{name}"] = text.encode("utf-8")
-    for template in sorted(templates_dir().glob("*.j2")):
+    # The packaged default wording becomes the new repository's own copy, for the agency to edit.
+    templates = sorted(packaged_dir().glob("*.j2"))
+    if not templates:
+        raise DvcqError(
+            f"Bản dvcq đã cài thiếu mẫu văn bản (*.j2) trong {packaged_dir()}; hãy cài lại dvcq.",
+            f"This dvcq installation lacks its templates (*.j2) in {packaged_dir()}; reinstall dvcq.",
+        )
+    for template in templates:
         out[f"templates/{template.name}"] = template.read_bytes()
     return out
 
@@ -237,10 +230,11 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             replace_atomically(path, data)
         except OSError as exc:
-            why_vi, why_en = os_reason(exc)
-            raise DvcqError(
-                f"Không ghi được {path}: {why_vi}. Chọn một thư mục ghi được.",
-                f"Cannot write {path}: {why_en}. Choose a folder you can write to.",
+            raise os_failure(
+                exc,
+                f"Không ghi được {path}",
+                f"Cannot write {path}",
+                then=("Chọn một thư mục ghi được.", "Choose a folder you can write to."),
             ) from None
         written.append(path)
     return written

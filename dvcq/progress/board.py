@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dvcq.model import Plan, Task, roman
+from dvcq.model import DONE, Entry, Plan, Progress, Task, roman
 from dvcq.progress.periods import Period
-from dvcq.progress.store import DONE, Entry, Progress
 
 
 @dataclass

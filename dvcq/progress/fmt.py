@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from dvcq.errors import UsageError
+from dvcq.model import REQUIRED, plain
 from dvcq.problems import Pos, Problem
-from dvcq.progress.store import REQUIRED, entry_from_data, json_line, plain
+from dvcq.progress.store import entry_from_data, json_line
 from dvcq.progress.writing import locked
 from dvcq.yamlio import parse, read_text
 
@@ -129,7 +130,7 @@ def format_text(text: str, file: str) -> tuple[str, list[Note]]:
                 continue
         entry = None
         if data is not None:
-            entry = entry_from_data(data, file, number, 3, problems, text=line)
+            entry = entry_from_data(data, file, number, problems, text=line)
         if entry is None or problems:
             notes += [_message(p, number) for p in problems]
             if not problems:

@@ -14,106 +14,21 @@ reader for a file edited by hand, so positions are exact either way.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dvcq.dates import DateError, parse_iso
-from dvcq.model import Plan
-from dvcq.problems import Pos, Problem, suggest
+from dvcq.model import FIELDS, REQUIRED, STATUSES, Builder, Entry, Plan, Progress, value_pos
+from dvcq.problems import Pos, Problem
 from dvcq.repository import default_plan, files_in, progress_dir, progress_root_for
 from dvcq.rules.check import open_plan
 from dvcq.yamlio import Node, kind_of, nfc, parse, read_text
 
-# Status keys (ASCII, stable in files) and their Vietnamese and English labels.
-STATUSES: dict[str, tuple[str, str]] = {
-    "chua-trien-khai": ("Chưa triển khai", "Not started"),
-    "dang-thuc-hien": ("Đang thực hiện", "In progress"),
-    "hoan-thanh": ("Hoàn thành", "Done"),
-}
-DONE = "hoan-thanh"
-FIELDS = (
-    "id",
-    "task",
-    "date",
-    "unit",
-    "status",
-    "result",
-    "evidence",
-    "values",
-    "author",
-    "supersedes",
-)
-REQUIRED = ("id", "task", "date", "unit", "status", "result", "author")
 HEADER = (
     "# Tiến độ thực hiện kế hoạch, do dvcq ghi (dvcq progress add): mỗi dòng một mục.\n"
     "# Không sửa hay xóa dòng đã có; muốn đính chính, thêm mục mới với `--supersedes <mã mục>`.\n"
 )
-
-
-@dataclass(slots=True, eq=False)
-class Entry:
-    id: str
-    task: str
-    date: str
-    unit: str
-    status: str
-    result: str
-    author: str
-    evidence: list[str] = field(default_factory=list)
-    values: dict[str, Any] = field(default_factory=dict)
-    supersedes: str | None = None
-    file: str = ""
-    line: int = 0
-    col: int = 1
-    text: str | None = None  # the line as written (fast path), to find a field's column
-    field_pos: dict[str, Pos] | None = None  # positions from the YAML reader (slow path)
-
-    def where(self, name: str) -> Pos:
-        if self.field_pos is not None:
-            return self.field_pos.get(name, Pos(self.line, self.col))
-        if self.text is not None:
-            at = self.text.find(f'"{name}":')
-            if at >= 0:
-                value = at + len(name) + 3
-                while value < len(self.text) and self.text[value] == " ":
-                    value += 1
-                if self.text[value : value + 1] == '"':
-                    value += 1  # point at the text, not its opening quote, as the YAML reader does
-                return Pos(self.line, value + 1)
-        return Pos(self.line, self.col)
-
-    def day(self) -> dt.date | None:
-        """The entry's date when it is a real YYYY-MM-DD day (the checker reports the others)."""
-        try:
-            return parse_iso(self.date)
-        except DateError:
-            return None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The entry's fields in file order (FIELDS)."""
-        return {name: getattr(self, name) for name in FIELDS}
-
-    def to_line(self) -> str:
-        """The line as stored: empty optional fields left out, so lines stay short."""
-        data = {k: v for k, v in self.to_dict().items() if v or k in REQUIRED}
-        text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
-        return "- " + text + "\n"
-
-
-@dataclass
-class Progress:
-    entries: list[Entry] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-    def current(self) -> list[Entry]:
-        """Entries that no later entry supersedes: what reports and the board use."""
-        replaced = {e.supersedes for e in self.entries if e.supersedes}
-        return [e for e in self.entries if e.id not in replaced]
 
 
 def read_progress(paths: list[Path]) -> Progress:
@@ -140,7 +55,7 @@ def _read_file(path: Path, progress: Progress) -> None:
         if data is None:  # not the shape dvcq writes: let the YAML reader judge the whole file
             _read_yaml(text, file, progress)
             return
-        entry = entry_from_data(data, file, number, 3, problems, text=line)
+        entry = entry_from_data(data, file, number, problems, text=line)
         if entry is not None:
             entries.append(entry)
     progress.entries += entries
@@ -213,166 +128,79 @@ def _read_yaml(text: str, file: str, progress: Progress) -> None:
             )
         )
         return
+    builder = Builder(file)
     for node in root.value:
-        if not isinstance(node.value, dict):
-            progress.problems.append(
-                Problem(
-                    file,
-                    node.pos,
-                    "wrong-type",
-                    {"key": "entry", "expected": "mapping", "got": "text"},
-                )
-            )
-            continue
-        data = {key: plain(value) for key, value in node.value.items()}
-        positions = {key: value.pos for key, value in node.value.items()}
-        entry = entry_from_data(
-            data, file, node.line, node.col, progress.problems, field_pos=positions
-        )
+        entry = build_entry(builder, node)
         if entry is not None:
             progress.entries.append(entry)
+    progress.problems += builder.problems
 
 
-def plain(node: Node) -> Any:
-    if isinstance(node.value, list):
-        return [plain(item) for item in node.value]
-    if isinstance(node.value, dict):
-        return {key: plain(value) for key, value in node.value.items()}
-    return node.value
+def build_entry(builder: Builder, node: Node, text: str | None = None) -> Entry | None:
+    """An entry from its node through the plan's Builder (None when it cannot be used); its
+    problems go to `builder`. `text`: the line it was read from, for the fast path's columns."""
+    if not isinstance(node.value, dict):
+        builder.problem(node.pos, "wrong-type", key="entry", expected="mapping", got="text")
+        return None
+    entry: Entry | None = builder.record(Entry, node, "progress", path="")
+    if entry is not None:
+        entry.file = builder.file
+        entry.text = text
+        entry.evidence = [nfc(e) for e in entry.evidence]
+        for name in REQUIRED:
+            setattr(entry, name, nfc(getattr(entry, name)))
+    return entry
 
 
 def entry_from_data(
-    data: dict[str, Any],
-    file: str,
-    line: int,
-    col: int,
-    problems: list[Problem],
-    text: str | None = None,
-    field_pos: dict[str, Pos] | None = None,
+    data: dict[str, Any], file: str, line: int, problems: list[Problem], text: str | None = None
 ) -> Entry | None:
-    """Build one entry, reporting schema problems; None when the entry cannot be used."""
-    if not _well_formed(data):  # the common case is checked cheaply: a line as dvcq writes it
-        probe = Entry(
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+    """One entry from the data of a line as dvcq writes it; None when it cannot be used.
+
+    The common case, a line exactly as dvcq writes it, is checked cheaply and built directly;
+    anything else goes through the Builder, as a YAML file's entries do."""
+    if _well_formed(data):
+        return Entry(
+            id=data["id"],
+            task=data["task"],
+            date=data["date"],
+            unit=data["unit"],
+            status=data["status"],
+            result=data["result"],
+            author=data["author"],
+            evidence=data.get("evidence", []),
+            values=data.get("values", {}),
+            supersedes=data.get("supersedes"),
             file=file,
-            line=line,
-            col=col,
             text=text,
-            field_pos=field_pos,
-        )  # only to tell positions
-        repaired = _repair(data, probe, problems)
-        if repaired is None:
-            return None
-        data = repaired
-    return Entry(
-        data["id"],
-        data["task"],
-        data["date"],
-        data["unit"],
-        data["status"],
-        data["result"],
-        data["author"],
-        data.get("evidence", []),
-        data.get("values", {}),
-        data.get("supersedes"),
-        file=file,
-        line=line,
-        col=col,
-        text=text,
-        field_pos=field_pos,
-    )
+            pos=Pos(line, 3),
+        )
+    builder = Builder(file)
+    entry = build_entry(builder, _node_of(data, Pos(line, 3), text or ""), text)
+    problems += builder.problems
+    return entry
 
 
-def _repair(data: dict[str, Any], probe: Entry, problems: list[Problem]) -> dict[str, Any] | None:
-    """Report what is wrong with an entry; the usable fields, or None when it cannot be used."""
-    file, line, col = probe.file, probe.line, probe.col
-    bad = False
-    for key in data:
-        if key not in FIELDS:
-            problems.append(
-                Problem(
-                    file,
-                    probe.where(key),
-                    "unknown-key",
-                    {
-                        "key": key,
-                        "where": "progress",
-                        "suggestion": suggest(key, list(FIELDS)),
-                        "known": ", ".join(FIELDS),
-                    },
-                )
-            )
-    for key in REQUIRED:
-        value = data.get(key)
-        if value is None:
-            problems.append(
-                Problem(file, Pos(line, col), "missing-key", {"key": key, "where": "progress"})
-            )
-            bad = True
-        elif not isinstance(value, str) or isinstance(value, bool):
-            if isinstance(value, int | float) and not isinstance(value, bool) and key != "date":
-                data[key] = str(value)
-            else:
-                problems.append(
-                    Problem(
-                        file,
-                        probe.where(key),
-                        "wrong-type",
-                        {"key": key, "expected": "text", "got": kind_of(value)},
-                    )
-                )
-                bad = True
-        else:
-            data[key] = nfc(value)
-    evidence = data.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
-        problems.append(
-            Problem(
-                file,
-                probe.where("evidence"),
-                "wrong-type",
-                {"key": "evidence", "expected": "list", "got": kind_of(evidence)},
-            )
-        )
-        evidence = []
-    values = data.get("values", {})
-    if not isinstance(values, dict):
-        problems.append(
-            Problem(
-                file,
-                probe.where("values"),
-                "wrong-type",
-                {"key": "values", "expected": "mapping", "got": kind_of(values)},
-            )
-        )
-        values = {}
-    supersedes = data.get("supersedes")
-    if supersedes is not None and not isinstance(supersedes, str):
-        supersedes = str(supersedes)
-    if bad:
-        return None
-    if data["status"] not in STATUSES:
-        problems.append(
-            Problem(
-                file,
-                probe.where("status"),
-                "invalid-value",
-                {"key": "status", "value": data["status"], "choices": ", ".join(STATUSES)},
-            )
-        )
-        return None
-    return {
-        **data,
-        "evidence": [nfc(e) for e in evidence],
-        "values": values,
-        "supersedes": supersedes,
-    }
+def _node_of(data: Any, pos: Pos, text: str) -> Node:
+    """Nodes for the data of one line, each key and value placed where the line has it."""
+    if not isinstance(data, dict):
+        return Node(_scalar_nodes(data, pos), pos.line, pos.col)
+    values: dict[str, Node] = {}
+    key_pos: dict[str, Pos] = {}
+    for key, value in data.items():
+        at = text.find(f'"{key}":')
+        key_pos[key] = Pos(pos.line, at + 2) if at >= 0 else pos
+        where = value_pos(text, key, pos)
+        values[key] = Node(_scalar_nodes(value, where), where.line, where.col)
+    return Node(values, pos.line, pos.col, key_pos)
+
+
+def _scalar_nodes(value: Any, pos: Pos) -> Any:
+    if isinstance(value, list):
+        return [Node(_scalar_nodes(v, pos), pos.line, pos.col) for v in value]
+    if isinstance(value, dict):
+        return {k: Node(_scalar_nodes(v, pos), pos.line, pos.col) for k, v in value.items()}
+    return value
 
 
 _FIELD_SET = frozenset(FIELDS)

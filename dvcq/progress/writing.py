@@ -8,11 +8,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dvcq import rules
-from dvcq.errors import DvcqError, UsageError, os_reason
+from dvcq.errors import DvcqError, UsageError, os_failure
 from dvcq.files import replace_atomically
-from dvcq.model import Plan
-from dvcq.progress.store import HEADER, STATUSES, Entry, Progress
+from dvcq.model import STATUSES, Entry, Plan, Progress
+from dvcq.problems import Problem
+from dvcq.progress.store import HEADER, entry_from_data
 from dvcq.repository import progress_dir
+
+NEW = "<mục mới>"  # the file name of an entry not yet written, in the rules' findings
 
 
 def _appendable(text: str) -> bool:
@@ -38,10 +41,10 @@ def locked(folder: Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
-        why_vi, why_en = os_reason(exc)
-        raise DvcqError(
-            f"Không dùng được thư mục tiến độ {folder}: {why_vi}.",
-            f"Cannot use the progress folder {folder}: {why_en}.",
+        raise os_failure(
+            exc,
+            f"Không dùng được thư mục tiến độ {folder}",
+            f"Cannot use the progress folder {folder}",
         ) from None
     try:
         try:
@@ -138,22 +141,28 @@ def record(
             f"Tình trạng “{status}” không có; chọn: {', '.join(STATUSES)}.",
             f"No status “{status}”; choose: {', '.join(STATUSES)}.",
         )
-    entry = Entry(
-        new_id(day),
-        task,
-        day.isoformat(),
-        unit,
-        status,
-        result.strip(),
-        author.strip(),
-        evidence,
-        values,
-        supersedes,
-        file="<mục mới>",
-        line=1,
-    )
+    # The new entry goes through the same builder as every entry read from a file.
+    data = {
+        "id": new_id(day),
+        "task": task,
+        "date": day.isoformat(),
+        "unit": unit,
+        "status": status,
+        "result": result.strip(),
+        "evidence": evidence,
+        "values": values,
+        "author": author.strip(),
+        "supersedes": supersedes,
+    }
+    found: list[Problem] = []
+    entry = entry_from_data({k: v for k, v in data.items() if v is not None}, NEW, 1, found)
+    if entry is None or rules.errors(found):
+        raise DvcqError(
+            f"Không ghi mục này: {rules.summary(rules.errors(found) or found, 'vi')}",
+            f"Entry not written: {rules.summary(rules.errors(found) or found, 'en')}",
+        )
     trial = Progress(entries=[*progress.entries, entry])
-    found = [p for p in rules.run_progress(plan, trial, today) if p.file == "<mục mới>"]
+    found = [p for p in rules.run_progress(plan, trial, today) if p.file == NEW]
     errors = rules.errors(found)
     if errors:
         raise DvcqError(

@@ -90,8 +90,8 @@ def load_revision(rev: str, path: Path) -> Side:
     run = _git(["show", f"{rev}:{rel}"], root)
     if run.returncode != 0:
         raise DvcqError(
-            f"Tệp {rel} không có trong phiên bản {rev}. Chọn tệp khác bằng --path.",
-            f"File {rel} does not exist at revision {rev}. Name another one with --path.",
+            f"Tệp {rel} không có trong phiên bản {rev}. Chọn tệp khác bằng --plan.",
+            f"File {rel} does not exist at revision {rev}. Name another one with --plan.",
         )
     data = run.stdout
     try:
@@ -104,7 +104,7 @@ def load_revision(rev: str, path: Path) -> Side:
 
 
 def sides(args: list[str], path: Path | None) -> tuple[Side, Side]:
-    """What `dvcq diff [A [B]] [--path P]` compares: two files; or revision A (default HEAD)
+    """What `dvcq diff [A [B]] [--plan P]` compares: two files; or revision A (default HEAD)
     against revision B or the working tree, of the plan at P (default: the one in plans/)."""
     from dvcq.errors import UsageError
     from dvcq.repository import default_plan
@@ -118,7 +118,7 @@ def sides(args: list[str], path: Path | None) -> tuple[Side, Side]:
         return load_file(Path(args[0])), load_file(Path(args[1]))
     if len(args) == 1 and path is None and Path(args[0]).is_file():
         path, args = Path(args[0]), []  # `dvcq diff plans/2027.yaml`: HEAD against that file
-    plan = path or default_plan("dvcq diff --path plans/2026.yaml")
+    plan = path or default_plan("dvcq diff --plan plans/2026.yaml")
     old = load_revision(args[0] if args else "HEAD", plan)
     new = load_revision(args[1], plan) if len(args) == 2 else load_file(plan)
     return old, new

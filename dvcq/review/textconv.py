@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dvcq.errors import DvcqError, os_reason
+from dvcq.errors import os_failure
 from dvcq.model import Plan
 from dvcq.review.diff import directive_fields, document_fields, indicator_fields, reporting_fields
 from dvcq.rules.check import plan_from_text
@@ -73,11 +73,7 @@ def textconv(path: Path) -> str:
         try:
             return path.read_bytes().decode("utf-8", "replace")
         except OSError as exc:  # git always passes a real file; a person may not
-            why_vi, why_en = os_reason(exc)
-            raise DvcqError(
-                f"Không đọc được {path}: {why_vi}.",
-                f"Cannot read {path}: {why_en}.",
-            ) from None
+            raise os_failure(exc, f"Không đọc được {path}", f"Cannot read {path}") from None
     plan, _ = plan_from_text(text, str(path))
     if plan is None:
         return text if text.endswith("\n") else text + "\n"

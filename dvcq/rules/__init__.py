@@ -16,8 +16,7 @@ from dvcq.problems import Pos, Problem
 if TYPE_CHECKING:
     import datetime as dt
 
-    from dvcq.model import Plan
-    from dvcq.progress.store import Progress
+    from dvcq.model import Plan, Progress
 
 ERROR = "error"
 WARNING = "warning"

@@ -15,7 +15,7 @@ from dvcq.rules import ERROR, WARNING, rule
 from dvcq.symbols import parse_symbol
 
 if TYPE_CHECKING:  # the progress side is imported only once there are entries to check
-    from dvcq.progress.store import Entry, Progress
+    from dvcq.model import Entry, Progress
 
     Found = Iterator[tuple[Entry, Pos, dict[str, Any]]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from dvcq.dates import DateError, make_date, parse_iso, vn
+from dvcq.dates import DateError, make_date, nd30_month, numeric, parse_iso
 from dvcq.model import Directive, Located, Plan
 from dvcq.problems import Pos, suggest
 from dvcq.rules import ERROR, WARNING, Finding, rule
@@ -120,7 +120,14 @@ def citation_date_mismatch(plan: Plan) -> Iterator[Finding]:
         except DateError:
             continue  # the date rules report impossible dates
         if written != registered:
-            yield pos, {"symbol": cite.symbol, "written": vn(written), "registered": vn(registered)}
+            yield (
+                pos,
+                {
+                    "symbol": cite.symbol,
+                    "written": numeric(written),
+                    "registered": numeric(registered),
+                },
+            )
 
 
 @rule(
@@ -227,7 +234,9 @@ def directive_after_plan(plan: Plan) -> Iterator[Finding]:
     if limit is None:
         return
     d = plan.document.date
-    shown = vn(limit) if d.day else (f"{d.month}/{d.year}" if d.month else str(d.year))
+    shown = (
+        numeric(limit) if d.day else (f"{nd30_month(d.month)}/{d.year}" if d.month else str(d.year))
+    )
     for directive in plan.directives:
         try:
             day = parse_iso(directive.date or "")
@@ -236,7 +245,7 @@ def directive_after_plan(plan: Plan) -> Iterator[Finding]:
         if day > limit:
             yield (
                 directive.where("date"),
-                {"symbol": directive.symbol, "date": vn(day), "plan_date": shown},
+                {"symbol": directive.symbol, "date": numeric(day), "plan_date": shown},
             )
 
 

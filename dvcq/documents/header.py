@@ -1,0 +1,150 @@
+"""The header and footer of an official document, typed once for every document dvcq writes.
+
+A `Header` holds what NĐ 30/2020 prints around the body (docs/domain.md §1.2): the superior and
+issuing bodies, number and symbol, place and date, type name and subject, Kính gửi, Nơi nhận and
+the signature block. `plan_header` makes the plan's own, `report_header` the one of a periodic
+report on it; templates read the same object as `document`, and the layout prints it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dvcq.dates import numeric
+from dvcq.documents.wording import (
+    default_addressees,
+    lower_first,
+    report_recipients,
+    report_subject,
+)
+from dvcq.errors import DvcqError
+from dvcq.model import Plan, Signer
+from dvcq.symbols import TYPE_WORDS, parse_symbol, type_word_of
+
+if TYPE_CHECKING:
+    from dvcq.documents.notes import ReportNotes
+    from dvcq.progress.periods import Period
+
+REPORT_TYPE = "BC"
+REPORT_TYPE_NAME = "Báo cáo"
+
+
+@dataclass(frozen=True, eq=False)
+class Header:
+    """What the header and footer say; every text as the plan writes it (the layout sets case)."""
+
+    superior: str  # cơ quan chủ quản, e.g. "UBND tỉnh Cao Bằng"
+    agency: str  # cơ quan ban hành, e.g. "Sở Ngoại vụ"
+    symbol: str  # the part of the symbol after the slash, e.g. "KH-SNgV"
+    type_name: str  # "Kế hoạch"; "" when the type code names no known type
+    subject: str
+    place: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+    number: str | None = None  # None while the records office has not issued it
+    addressees: tuple[str, ...] = ()  # Kính gửi (reports): names, punctuation added by the layout
+    recipients: tuple[str, ...] = ()  # Nơi nhận: lines as written, "- " added by the layout
+    signer: Signer | None = None  # None: the signature column is left empty
+    reference: str = ""  # the document as its appendix cites it: "Báo cáo số …/BC-SNgV ngày …"
+
+    @property
+    def full_symbol(self) -> str:
+        """`05/KH-SNgV`, or `/KH-SNgV` while the number is blank."""
+        return f"{self.number or ''}/{self.symbol}"
+
+    @property
+    def subject_inline(self) -> str:
+        """The subject inside a sentence: `báo cáo kết quả thực hiện …`."""
+        return lower_first(self.subject)
+
+    def require_type_name(self) -> str:
+        """The type name to print as the heading, or stop: a document needs one."""
+        if not self.type_name:
+            code = self.symbol.partition("-")[0]
+            raise DvcqError(
+                f"Không biết tên loại văn bản của ký hiệu “{code}” (document.type) để in ở đầu "
+                "văn bản; dùng một loại của Nghị định 30/2020, ví dụ KH (Kế hoạch).",
+                f"No type name is known for “{code}” (document.type) to print as the heading; "
+                "use a type of Nghị định 30/2020, e.g. KH (Kế hoạch).",
+            )
+        return self.type_name
+
+
+def plan_header(plan: Plan) -> Header:
+    """The plan's own header and footer."""
+    doc = plan.document
+    symbol = parse_symbol(plan.symbol())
+    return Header(
+        # The decree allows the short form of the superior body; issued copies use it.
+        superior=doc.agency.superior_short or doc.agency.superior,
+        agency=doc.agency.name,
+        symbol=plan.symbol().partition("/")[2],
+        type_name=(type_word_of(symbol) if symbol else "") or "",
+        subject=doc.subject,
+        place=doc.place,
+        year=doc.date.year,
+        month=doc.date.month,
+        day=doc.date.day,
+        number=doc.number,
+        recipients=tuple(plan.recipients),
+        signer=doc.signer,
+    )
+
+
+def report_header(plan: Plan, period: Period, notes: ReportNotes) -> Header:
+    """The header of the report on `period`: the plan's agency, the notes' number, day, subject,
+    addressees and signer, dated in the period's last month unless the notes say otherwise."""
+    doc = plan.document
+    addressees = notes.addressees if notes.addressees else default_addressees(plan)
+    subject = notes.subject.strip() if notes.subject else report_subject(plan, period)
+    # Reports go out right after the cut-off (NĐ 09/2019: by the 25th of that month at the latest).
+    year, month = period.end.year, notes.month or period.end.month
+    # A draft's blanks as "…", the way a reference to an unissued document is written by hand.
+    date_text = f"ngày … tháng {month} năm {year}"
+    if notes.day:
+        try:
+            date_text = f"ngày {numeric(dt.date(year, month, notes.day))}"
+        except ValueError:
+            raise DvcqError(
+                f"Tệp ghi chú báo cáo: ngày {notes.day} không có trong tháng {month}/{year}.",
+                f"Report notes: day {notes.day} does not exist in {month}/{year}.",
+            ) from None
+    symbol = f"{REPORT_TYPE}-{doc.agency.code}"
+    return Header(
+        superior=doc.agency.superior_short or doc.agency.superior,
+        agency=doc.agency.name,
+        symbol=symbol,
+        type_name=REPORT_TYPE_NAME,
+        subject=subject,
+        place=doc.place,
+        year=year,
+        month=month,
+        day=notes.day,
+        number=notes.number,
+        addressees=tuple(addressees),
+        recipients=tuple(report_recipients(plan, list(addressees))),
+        signer=_report_signer(doc.signer, notes),
+        reference=f"{REPORT_TYPE_NAME} số {notes.number or '…'}/{symbol} {date_text}",
+    )
+
+
+def _report_signer(base: Signer | None, notes: ReportNotes) -> Signer | None:
+    """The plan's signer with the notes' (or the command line's) changes, field by field."""
+    override = notes.signer
+    authority = base.authority if base else None
+    if override and override.authority is not None:
+        authority = override.authority or None  # "" says the head signs in person
+    title = (override.title if override else None) or (base.title if base else None)
+    name = (override.name if override else None) or (base.name if base else None)
+    if title and name:
+        return Signer(authority=authority, title=title, name=name)
+    return None
+
+
+def type_name_of(type_code: str) -> str:
+    """`Kế hoạch` for `KH`: the one type word of a code, else the code itself."""
+    words = [w for w, codes in TYPE_WORDS.items() if type_code in codes]
+    return words[0] if len(words) == 1 else type_code

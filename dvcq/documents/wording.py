@@ -1,0 +1,102 @@
+"""Wording the documents share: a task's gist, a subject inside a sentence, Vietnamese figures,
+the report's subject, Kính gửi and Nơi nhận, and the first citation of a document (NĐ 30)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dvcq.model import Plan
+    from dvcq.progress.periods import Period
+
+# Words that open a plan's subject and name the act of planning rather than the work itself:
+# "Triển khai thực hiện công tác dân vận chính quyền năm 2026" reports on "công tác dân vận
+# chính quyền". Vietnamese administrative vocabulary, not any one agency's.
+_PLAN_VERBS = re.compile(
+    r"^(?:kế hoạch\s+)?(?:(?:tổ chức\s+)?triển khai(?:\s+thực hiện)?|tổ chức thực hiện|thực hiện)\s+",
+    re.IGNORECASE,
+)
+_YEAR_TAIL = re.compile(r"\s+(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?\s*$", re.IGNORECASE)
+# A task's gist: its text up to the first sentence, clause or list break.
+_GIST_END = re.compile(r"[.;:](?:\s|$)")
+# Normalised forms for matching a recipient line with an addressee.
+_ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
+
+
+def report_subject(plan: Plan, period: Period) -> str:
+    """`Kết quả thực hiện <what the plan is about> <period>`, from the plan's own subject."""
+    topic = _YEAR_TAIL.sub("", _PLAN_VERBS.sub("", plan.document.subject.strip()))
+    return f"Kết quả thực hiện {lower_first(topic)} {period.name()}"
+
+
+def default_addressees(plan: Plan) -> list[str]:
+    """Kính gửi when the notes name nobody: the plan's `reporting.addressees`, else the body the
+    agency answers to."""
+    return list(plan.reporting.addressees) or [plan.document.agency.superior]
+
+
+def report_recipients(plan: Plan, addressees: list[str]) -> list[str]:
+    """Nơi nhận: `Như trên;` (the addressees), then the plan's list without them again."""
+    names = [_name_key(a) for a in addressees]
+    agency = plan.document.agency
+    if any(_same_body(n, _name_key(agency.superior)) for n in names) and agency.superior_short:
+        names.append(_name_key(agency.superior_short))
+    rest = [r for r in plan.recipients if not any(_same_body(_name_key(r), n) for n in names)]
+    return ["Như trên;", *rest]
+
+
+GIST_CHARS = 180  # a task's name in lists and tables: about two lines of the body
+
+
+def gist(text: str) -> str:
+    """A task named by its first sentence or clause, cut at a word (with `…`) when still long."""
+    m = _GIST_END.search(text)
+    short = (text[: m.start()] if m else text).strip().rstrip(".,;:")
+    if len(short) <= GIST_CHARS:
+        return short
+    cut = short[:GIST_CHARS].rsplit(" ", 1)[0].rstrip(".,;:")
+    return f"{cut}…"
+
+
+def lower_first(text: str) -> str:
+    """Sentence case inside a sentence: `Triển khai …` → `triển khai …`; `UBND …` stays."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[1:].isupper():  # an abbreviation or a name in capitals
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def vn_number(value: float) -> str:
+    """A figure as Vietnamese writes it: `1.234`, `95,5`."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
+    return whole.replace(",", ".") + "," + fraction
+
+
+def citation(type_word: str, symbol: str, when: str, issuer: str, subject: str) -> str:
+    """NĐ 30's first citation of a document: type, number and symbol, date, issuer, subject."""
+    text = f"{type_word} số {symbol}"
+    if when:
+        text += f" {when}"
+    if issuer:
+        text += f" của {issuer}"
+    if subject:
+        subject = subject.strip()
+        text += f" {subject}" if subject.lower().startswith(("về ", "“về ")) else f" về {subject}"
+    return text
+
+
+def _name_key(text: str) -> str:
+    """A body's name for matching: no notes in brackets, no closing punctuation, words spelt out."""
+    text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFC", text)).casefold()
+    text = text.replace("uỷ", "ủy")  # both spellings of "Ủy" are in use
+    words = [_ABBREVIATIONS.get(w, w) for w in re.findall(r"\w+", text)]
+    return " ".join(words)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """`ủy ban nhân dân tỉnh` and `ủy ban nhân dân tỉnh cao bằng` name the same body."""
+    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))

@@ -1,0 +1,154 @@
+"""The house's layers (docs/DESIGN.md, "Layering"): who may import what, read from the source.
+
+Every import counts, at the top of a module or inside a function: a lazy import still ties the
+two modules together. The path of `dvcq check` is measured in a real process, since what Python
+loads is the point there.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "dvcq"
+SUB_PACKAGES = ("rules", "progress", "documents", "review", "lifecycle", "cli")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module `path` imports, anywhere in it, as absolute dotted names."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            # `from dvcq.documents import layout` imports the module dvcq.documents.layout
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+MODULES = {module_name(p): imports_of(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def importers_of(prefix: str) -> set[str]:
+    return {
+        name
+        for name, imported in MODULES.items()
+        if any(m == prefix or m.startswith(prefix + ".") for m in imported)
+    }
+
+
+def test_the_walk_sees_the_whole_package() -> None:
+    assert {"dvcq.yamlio", "dvcq.rules.check", "dvcq.documents.layout", "dvcq.cli.app"} <= set(
+        MODULES
+    )
+    assert "dvcq.documents.layout" in MODULES["dvcq.documents.render"]
+
+
+@pytest.mark.parametrize(
+    ("library", "allowed"),
+    [
+        ("typer", {"dvcq.cli"}),
+        ("click", {"dvcq.cli"}),
+        ("rich", {"dvcq.cli"}),
+        ("docx", {"dvcq.documents.layout"}),
+        ("openpyxl", {"dvcq.documents.spreadsheet"}),
+        ("yaml", {"dvcq.yamlio"}),
+        ("jinja2", {"dvcq.documents.templating"}),
+    ],
+)
+def test_one_door_for_each_library(library: str, allowed: set[str]) -> None:
+    outside = {
+        name
+        for name in importers_of(library)
+        if not any(name == a or name.startswith(a + ".") for a in allowed)
+    }
+    assert outside == set()
+
+
+def test_the_flat_core_imports_no_sub_package() -> None:
+    core = {
+        name
+        for name in MODULES
+        if name.count(".") == 1 and name.split(".")[1] not in (*SUB_PACKAGES, "__main__")
+    }
+    assert {"dvcq.model", "dvcq.schema", "dvcq.repository", "dvcq.dates"} <= core
+    upward = {
+        (name, m)
+        for name in core
+        for m in MODULES[name]
+        if any(m.startswith(f"dvcq.{sub}") for sub in SUB_PACKAGES)
+    }
+    assert upward == set()
+
+
+def test_only_the_command_line_imports_the_command_line() -> None:
+    assert {n for n in importers_of("dvcq.cli") if not n.startswith("dvcq.cli")} == {
+        "dvcq.__main__"
+    }
+
+
+def test_checking_and_recording_never_reach_documents_or_review() -> None:
+    lower = [n for n in MODULES if not n.startswith(("dvcq.documents", "dvcq.review", "dvcq.cli"))]
+    reach = {
+        (name, m)
+        for name in lower
+        for m in MODULES[name]
+        if m.startswith(("dvcq.documents", "dvcq.review", "dvcq.lifecycle"))
+        and not name.startswith("dvcq.lifecycle")
+    }
+    assert reach == set()
+
+
+PROBE = """
+import json, sys
+sys.argv = ["dvcq", "check", sys.argv[1]]
+from dvcq.cli import main
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+sys.stdout.flush()
+sys.stderr.write(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+@pytest.mark.slow
+def test_the_path_of_check_loads_no_documents_review_or_heavy_library(tmp_path: Path) -> None:
+    plan = Path(__file__).parent / "data" / "minimal.yaml"
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, str(plan)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "DVCQ_LANG": "vi"},
+    )
+    report = json.loads(run.stderr)
+    assert report["code"] == 0, run.stdout
+    modules = set(report["modules"])
+    assert "dvcq.rules.check" in modules and "dvcq.cli.check" in modules
+    loaded = {
+        m
+        for m in modules
+        if m.startswith(("dvcq.documents", "dvcq.review", "dvcq.lifecycle", "dvcq.progress"))
+        or m.split(".")[0] in {"docx", "openpyxl", "jinja2", "lxml"}
+    }
+    assert loaded == set()
+    # Only the command being run is built: no other command module is loaded.
+    assert {m for m in modules if m.startswith("dvcq.cli.")} <= {
+        "dvcq.cli.app",
+        "dvcq.cli.check",
+        "dvcq.cli.problem_text",
+        "dvcq.cli.display",
+    }
