@@ -96,7 +96,7 @@ def _fresh_module_state() -> None:
     """Module state in dvcq that a new process would not carry over from the previous call."""
     from dvcq import i18n
 
-    i18n._current.clear()  # --lang of the previous call
+    i18n.reset()  # --lang of the previous call (main resets it too, since 1bb89bb)
     display = sys.modules.get("dvcq.cli.display")
     if display is not None:  # its module-level Console fixed COLUMNS and colours at import
         from rich.console import Console

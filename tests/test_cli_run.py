@@ -73,4 +73,4 @@ def test_only_the_command_run_is_registered_as_in_a_new_process(
         *("render", "progress", "export", "plan"),
     ]
     usage = cli("check", "--nope").stderr
-    assert usage.startswith("Usage: dvcq check [OPTIONS] [PATHS]...\n")
+    assert usage.startswith("Usage: dvcq check [OPTIONS] [TỆP]...\n")

@@ -14,6 +14,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import cli_run
 import pytest
 from docx_read import body_paragraphs, open_docx
 
@@ -36,9 +37,7 @@ def test_the_repository_templates_are_the_packaged_defaults() -> None:
 
 
 def test_version_is_the_one_in_pyproject() -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "dvcq", "--version"], capture_output=True, text=True, cwd=ROOT
-    )
+    run = cli_run.run("--version", cwd=ROOT)
     assert (run.returncode, run.stdout, run.stderr) == (0, f"dvcq {VERSION}\n", "")
 
 
