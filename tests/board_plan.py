@@ -77,7 +77,15 @@ def entry(
     supersedes: str | None = None,
 ) -> Entry:
     return Entry(
-        id, task, date, unit, status, "Kết quả.", "A", values=values or {}, supersedes=supersedes
+        id=id,
+        task=task,
+        date=date,
+        unit=unit,
+        status=status,
+        result="Kết quả.",
+        author="A",
+        values=values or {},
+        supersedes=supersedes,
     )
 
 
