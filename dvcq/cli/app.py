@@ -124,6 +124,13 @@ class DocumentFormat(StrEnum):  # report (render plan and export choose by the f
     md = "md"
 
 
+# The plan as a positional argument, kept beside --plan for commands that always took one.
+PlanArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Tệp kế hoạch, như --plan (cách viết cũ).", show_default=False, metavar="[TỆP]"
+    ),
+]
 PlanOption = Annotated[Path | None, plan_option()]
 ProgressOption = Annotated[
     Path | None,

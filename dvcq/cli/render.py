@@ -12,6 +12,7 @@ from dvcq import i18n
 from dvcq.cli.app import (
     ForceOption,
     LangOption,
+    PlanArgument,
     PlanOption,
     TemplatesOption,
     app,
@@ -36,12 +37,7 @@ def render_plan(
         Path,
         output_option("Tệp kết quả: .docx (văn bản Word) hoặc .md (lời văn dạng Markdown)."),
     ],
-    plan_file: Annotated[
-        Path | None,
-        typer.Argument(
-            help="Tệp kế hoạch, như --plan (cách viết cũ).", show_default=False, metavar="[TỆP]"
-        ),
-    ] = None,
+    plan_file: PlanArgument = None,
     plan: PlanOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
-
-import typer
 
 from dvcq.cli.app import (
     LangOption,
+    PlanArgument,
     PlanOption,
     TextJson,
     app,
@@ -22,12 +20,7 @@ from dvcq.cli.app import (
 
 @app.command()
 def show(
-    plan_file: Annotated[
-        Path | None,
-        typer.Argument(
-            help="Tệp kế hoạch, như --plan (cách viết cũ).", show_default=False, metavar="[TỆP]"
-        ),
-    ] = None,
+    plan_file: PlanArgument = None,
     plan: PlanOption = None,
     format: Annotated[TextJson, format_option("Dạng hiển thị: text hoặc json.")] = TextJson.text,
     lang: LangOption = None,
