@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import dvcq
-from dvcq.files import replace_atomically
+from dvcq.files import Refused, read_input, replace_atomically
+from dvcq.yamlio import MAX_CHARS
 
 
 def cache_dir() -> Path | None:
@@ -35,10 +36,10 @@ def fingerprint(parts: Iterable[str], files: Iterable[Path]) -> str:
         digest.update(b"\0" + part.encode("utf-8"))
     for path in files:
         digest.update(b"\0" + str(path).encode("utf-8") + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError as exc:  # a folder named *.yaml, a vanished file: the reader reports it
-            digest.update(f"unreadable: {exc}".encode())
+        try:  # under the readers' policy: a FIFO or a link out of the repository is not read
+            digest.update(read_input(path, MAX_CHARS))
+        except Refused as refused:  # a folder named *.yaml, a vanished file: the reader reports it
+            digest.update(f"unreadable: {refused.rule} {sorted(refused.params.items())}".encode())
     return digest.hexdigest()
 
 

@@ -91,20 +91,27 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def read_text(path: Path) -> tuple[str | None, Problem | None]:
-    """Read a file as UTF-8 (a BOM is fine); explain anything else as one problem."""
-    file = str(path)
+def read_text(path: Path, root: Path | None = None) -> tuple[str | None, Problem | None]:
+    """Read a file as UTF-8 (a BOM is fine); explain anything else as one problem. Only a regular
+    file inside the repository (`root`, default: the file's) is read (`files.read_input`)."""
+    data, problem = read_bytes(path, root)
+    if data is None:
+        return None, problem
+    return decode(data, str(path))
+
+
+def read_bytes(path: Path, root: Path | None = None) -> tuple[bytes | None, Problem | None]:
+    """The file's bytes under `files.read_input`'s policy, or why they were not read."""
+    from dvcq.files import Refused, read_input
+
     try:
-        if path.is_file() and path.stat().st_size > MAX_CHARS:  # refuse before reading it all
-            return None, Problem(file, Pos(1, 1), "yaml-too-large", {"limit": "64 MiB"})
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": "missing"})
-    except IsADirectoryError:
-        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": "directory"})
-    except OSError as exc:
-        reason = "permission" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
-        return None, Problem(file, Pos(1, 1), "unreadable-file", {"reason": reason})
+        return read_input(path, MAX_CHARS, root), None
+    except Refused as refused:
+        return None, Problem(str(path), Pos(1, 1), refused.rule, dict(refused.params))
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, Problem | None]:
+    """The text of a file's bytes: UTF-8 (a BOM is fine); anything else as one problem."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 0:
         guess = (
             "UTF-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4] else ""

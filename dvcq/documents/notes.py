@@ -147,7 +147,9 @@ def notes_for(
     from dvcq.repository import progress_root_for
 
     default = progress_root_for(plan_file).parent / "reports" / f"{period}.yaml"
-    path = path or (default if default.is_file() else None)
+    # Anything at the default path is read (and refused if it is a FIFO or a link out): never
+    # silently skipped.
+    path = path or (default if default.exists() or default.is_symlink() else None)
     notes = read_notes(path) if path else ReportNotes()
     if signer and (signer.name or signer.title or signer.authority is not None):
         base = notes.signer or SignerOverride()

@@ -17,8 +17,7 @@ from dvcq.errors import UsageError
 from dvcq.model import REQUIRED, plain
 from dvcq.problems import Pos, Problem
 from dvcq.progress.store import entry_from_data, json_line
-from dvcq.progress.writing import locked
-from dvcq.yamlio import parse, read_text
+from dvcq.yamlio import decode, parse, read_bytes
 
 
 @dataclass
@@ -178,29 +177,35 @@ def _flow_entry(line: str, file: str, problems: list[Problem]) -> dict[str, Any]
 
 
 def format_file(path: Path) -> Formatted:
-    text, problem = read_text(path)
-    if text is None:  # an empty file is fine; anything else is for `dvcq check` to explain
+    data, problem = read_bytes(path)  # read once, under the one reading policy
+    text, problem = (None, problem) if data is None else decode(data, str(path))
+    if data is None or text is None:  # an empty file is fine; the rest is for `dvcq check`
         notes = []
         if problem is not None and problem.rule != "empty-file":
             notes.append(_message(problem, problem.pos.line))
         return Formatted(path, "", "", notes)
-    raw = path.read_bytes().decode("utf-8-sig")
+    raw = data.decode("utf-8-sig")
     new, notes = format_text(text, str(path))
     return Formatted(path, raw, new, notes)
 
 
-def _lock_folder(path: Path) -> Path:
-    """The folder `dvcq progress add` locks for this file: the root above its year folder
-    (`progress/` of `progress/2026/2026-03.yaml`, whatever the root is called)."""
-    return path.resolve().parent.parent
-
-
 def write(path: Path) -> Formatted:
-    """Format one file in place, under the same lock as `dvcq progress add`, atomically."""
+    """Format one file in place, under the same lock as `dvcq progress add`, atomically; never
+    through a link (the file or a folder below the progress root): such a file is left alone."""
     from dvcq.files import replace_atomically
+    from dvcq.progress.writing import locked, progress_root_of, through_link
 
-    with locked(_lock_folder(path)):
+    root = progress_root_of(path)
+    with locked(root) as real:
         result = format_file(path)
         if result.changed:
-            replace_atomically(path, result.new.encode("utf-8"))
+            if through_link(path, root, real):
+                result.notes.append(Note(str(path), 1, _LINK_VI, _LINK_EN))
+                result.new = result.old
+            else:
+                replace_atomically(path, result.new.encode("utf-8"))
     return result
+
+
+_LINK_VI = "Tệp là liên kết (symlink) hoặc nằm trong thư mục liên kết: dvcq không ghi qua liên kết."
+_LINK_EN = "The file is a link (symlink) or lies in a linked folder: dvcq writes through no link."

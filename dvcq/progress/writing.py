@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import stat
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dvcq import rules
+from dvcq import i18n, rules
 from dvcq.errors import DvcqError, UsageError, os_failure
-from dvcq.files import replace_atomically
+from dvcq.files import inside, replace_atomically
 from dvcq.model import STATUSES, Entry, Plan, Progress
-from dvcq.problems import Problem
+from dvcq.problems import Pos, Problem
 from dvcq.progress.store import HEADER, entry_from_data
 from dvcq.repository import progress_dir
 
@@ -34,68 +39,252 @@ def new_id(day: dt.date) -> str:
     return f"{day:%Y%m%d}-{secrets.token_hex(4)}"
 
 
-@contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Serialise writers: an OS lock on `<folder>/.lock`, released even if the process dies."""
+LOCK_TIMEOUT = 60.0  # seconds a writer waits for the lock; DVCQ_LOCK_TIMEOUT sets another
+_TELL_AFTER = 1.0  # a wait longer than this is announced, once
+
+
+def progress_root_of(path: Path) -> Path:
+    """The progress root a progress file belongs to, as spelt (links not followed): the nearest
+    `progress` folder on its path, else the folder above its year folder."""
+    absolute = Path(os.path.abspath(path))
+    for folder in absolute.parents:
+        if folder.name == "progress":
+            return folder
+    return absolute.parent.parent
+
+
+def real_root(root: Path) -> Path:
+    """`root` with every link resolved, once: the same folder, whatever the spelling, so every
+    writer takes the same lock. A root that leads out of the folder holding it is refused."""
+    absolute = Path(os.path.abspath(root))
+    real = os.path.realpath(absolute)
+    if not inside(real, os.path.realpath(absolute.parent)):
+        raise DvcqError(
+            f"Thư mục tiến độ {root} là liên kết (symlink) trỏ ra ngoài kho, tới {real}; dvcq không "
+            "ghi ra ngoài kho. Thay liên kết bằng một thư mục thật.",
+            f"The progress folder {root} is a link (symlink) pointing outside the repository, to "
+            f"{real}; dvcq writes nothing outside. Replace the link with a real folder.",
+        )
+    return Path(real)
+
+
+def through_link(path: Path, root: Path, real: Path) -> bool:
+    """Whether `path` (under the progress root spelt `root`, resolved as `real`) is a link or
+    lies in a linked folder: its real path is not the same place below the real root."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return os.path.realpath(path) != os.path.join(real, rel)
+
+
+def lock_timeout() -> float:
+    raw = os.environ.get("DVCQ_LOCK_TIMEOUT", "").strip()
+    if not raw:
+        return LOCK_TIMEOUT
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86_400:
+        raise UsageError(
+            f"DVCQ_LOCK_TIMEOUT=“{raw}” không phải số giây chờ khóa (từ 0 đến 86400).",
+            f"DVCQ_LOCK_TIMEOUT=“{raw}” is not a number of seconds to wait for the lock (0 to "
+            "86400).",
+        )
+    return value
+
+
+def _open_lock(path: Path, shown: Path) -> int:
+    """The lock file's descriptor, created if need be, never through a link nor a FIFO."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise _not_lock(shown) from None
+        raise os_failure(
+            exc,
+            f"Không dùng được tệp khóa {shown}",
+            f"Cannot use the lock file {shown}",
+        ) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _not_lock(shown)
+    return fd
+
+
+def _not_lock(path: Path) -> DvcqError:
+    return DvcqError(
+        f"{path} không phải tệp khóa thường (là liên kết hay tệp đặc biệt); dvcq không ghi qua nó. "
+        "Xóa nó đi rồi chạy lại.",
+        f"{path} is not a plain lock file (it is a link or a special file); dvcq writes nothing "
+        "through it. Delete it and run again.",
+    )
+
+
+def _acquire(fd: int, path: Path) -> None:
+    """Take the lock; say so once if it takes more than a second, give up after the timeout."""
+    timeout = lock_timeout()
+    start = time.monotonic()
+    told = False
+    while True:
+        try:
+            try:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except ImportError:  # pragma: no cover - Windows
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK):
+                raise os_failure(exc, f"Không khóa được {path}", f"Cannot lock {path}") from None
+        waited = time.monotonic() - start
+        if waited >= timeout:
+            raise DvcqError(
+                f"Đã chờ {timeout:g} giây mà tệp khóa {path} vẫn do tiến trình khác giữ; không ghi "
+                "gì. Chạy lại khi tiến trình kia xong (đặt DVCQ_LOCK_TIMEOUT để chờ lâu hơn).",
+                f"Waited {timeout:g} s and the lock {path} is still held by another process; "
+                "nothing was written. Run again once it is done (DVCQ_LOCK_TIMEOUT sets a longer "
+                "wait).",
+            )
+        if not told and waited >= _TELL_AFTER:
+            told = True
+            sys.stderr.write(
+                i18n.t(
+                    f"Đang chờ tiến trình khác ghi xong (khóa {path}), tối đa {timeout:g} giây…\n",
+                    f"Waiting for another process to finish writing (lock {path}), at most "
+                    f"{timeout:g} s…\n",
+                )
+            )
+            sys.stderr.flush()
+        time.sleep(min(0.05, max(timeout - waited, 0)))
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[Path]:
+    """Serialise every writer of progress: an OS lock on `.lock` in the real progress root
+    (`real_root`, links resolved once), released even if the process dies. Yields that root."""
+    real = real_root(root)
+    try:
+        real.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise os_failure(
             exc,
-            f"Không dùng được thư mục tiến độ {folder}",
-            f"Cannot use the progress folder {folder}",
+            f"Không dùng được thư mục tiến độ {root}",
+            f"Cannot use the progress folder {root}",
+        ) from None
+    shown = Path(root) / ".lock"
+    fd = _open_lock(real / ".lock", shown)
+    try:
+        _acquire(fd, shown)
+        yield real
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _year_folder(folder: Path, shown: Path) -> None:
+    """The year folder to write in: a real folder (made if missing), never a link."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise os_failure(exc, f"Không tạo được {shown}", f"Cannot create {shown}") from None
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise DvcqError(
+            f"Thư mục năm {shown} là liên kết (symlink); dvcq không ghi qua liên kết. Thay nó bằng "
+            "một thư mục thật rồi chạy lại.",
+            f"The year folder {shown} is a link (symlink); dvcq writes through no link. Replace it "
+            "with a real folder and run again.",
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        raise DvcqError(
+            f"{shown} không phải thư mục nên không ghi tiến độ vào được; đổi tên hoặc xóa nó.",
+            f"{shown} is not a folder, so no progress can be written in it; rename or remove it.",
+        )
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the temporary files of a writer that was killed (never renamed); only plain files
+    of the real folder, and a failure to remove one is no reason to stop."""
+    for stale in folder.glob(".*.tmp"):
+        try:
+            if not stat.S_ISDIR(os.lstat(stale).st_mode):
+                stale.unlink()
+        except OSError:
+            pass
+
+
+def _month_text(path: Path, shown: Path, root: Path) -> str:
+    """What the month file holds now ("" when missing): a plain UTF-8 file, never a link."""
+    from dvcq.files import Refused, read_input
+    from dvcq.yamlio import MAX_CHARS
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise os_failure(exc, f"Không đọc được {shown}", f"Cannot read {shown}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise DvcqError(
+            f"Tệp {shown} là liên kết (symlink); dvcq không ghi qua liên kết. Thay nó bằng chính "
+            "tệp rồi chạy lại.",
+            f"{shown} is a link (symlink); dvcq writes through no link. Replace it with the file "
+            "itself and run again.",
+        )
+    try:
+        data = read_input(path, MAX_CHARS, root)
+    except Refused as refused:
+        found = Problem(str(shown), Pos(1, 1), refused.rule, dict(refused.params))
+        raise DvcqError(
+            f"Không ghi thêm vào {shown} được: {rules.message(found, 'vi')} Tệp để nguyên.",
+            f"Cannot add to {shown}: {rules.message(found, 'en')} The file is left as it was.",
         ) from None
     try:
-        try:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        except ImportError:  # pragma: no cover - Windows
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
-        yield
-    finally:
-        handle.close()
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DvcqError(
+            f"Tệp {shown} không phải văn bản UTF-8 nên không ghi thêm vào được; lưu lại tệp "
+            "với bảng mã UTF-8 rồi chạy lại (dvcq check cho biết chỗ lỗi).",
+            f"{shown} is not UTF-8 text, so nothing can be added to it; save it as UTF-8 "
+            "and run again (dvcq check shows where).",
+        ) from None
 
 
 def append_entry(root: Path, year: int, entry: Entry) -> Path:
     """Add one entry of the `year` plan to its month's file; every other line stays as it was."""
     day = dt.date.fromisoformat(entry.date)
-    folder = progress_dir(root, year)
-    path = folder / f"{day:%Y-%m}.yaml"
-    with locked(root):
-        for stale in folder.glob(".*.tmp"):  # left by a writer that was killed: never renamed
-            stale.unlink(missing_ok=True)
-        if path.exists():
-            try:
-                old = path.read_bytes().decode("utf-8")
-            except UnicodeDecodeError:
-                raise DvcqError(
-                    f"Tệp {path} không phải văn bản UTF-8 nên không ghi thêm vào được; lưu lại tệp "
-                    "với bảng mã UTF-8 rồi chạy lại (dvcq check cho biết chỗ lỗi).",
-                    f"{path} is not UTF-8 text, so nothing can be added to it; save it as UTF-8 "
-                    "and run again (dvcq check shows where).",
-                ) from None
-            if old and not old.endswith("\n"):
+    shown = progress_dir(root, year) / f"{day:%Y-%m}.yaml"  # as the clerk spelt it, in messages
+    with locked(root) as real:
+        folder = progress_dir(real, year)
+        _year_folder(folder, shown.parent)
+        _sweep(folder)
+        path = folder / shown.name
+        old = _month_text(path, shown, real)
+        if old:
+            if not old.endswith("\n"):
                 old += "\n"
             if not _appendable(old):
                 raise DvcqError(
-                    f"Tệp {path} không còn ở dạng dvcq ghi (mỗi dòng một mục “- {{…}}”), nên không "
-                    "ghi thêm vào được; chạy `dvcq fmt` hoặc sửa tay, rồi chạy lại.",
-                    f"{path} is no longer in the form dvcq writes (one “- {{…}}” entry a line), so "
-                    "nothing can be added to it; run `dvcq fmt` or fix it by hand, then run again.",
+                    f"Tệp {shown} không còn ở dạng dvcq ghi (mỗi dòng một mục “- {{…}}”), nên "
+                    "không ghi thêm vào được; chạy `dvcq fmt` hoặc sửa tay, rồi chạy lại.",
+                    f"{shown} is no longer in the form dvcq writes (one “- {{…}}” entry a line), "
+                    "so nothing can be added to it; run `dvcq fmt` or fix it by hand, then run "
+                    "again.",
                 )
         else:
             old = HEADER
         if f'"id": "{entry.id}"' in old:
             raise DvcqError(
-                f"Mã mục {entry.id} đã có trong {path}.", f"Entry id {entry.id} already in {path}."
+                f"Mã mục {entry.id} đã có trong {shown}.",
+                f"Entry id {entry.id} already in {shown}.",
             )
-        path.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(path, (old + entry.to_line()).encode("utf-8"))
-    return path
+    return shown
 
 
 # How `dvcq progress add` names each value of an entry, for messages about missing ones.

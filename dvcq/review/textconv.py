@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dvcq.errors import os_failure
+from dvcq.errors import DvcqError
 from dvcq.model import Plan
 from dvcq.review.diff import directive_fields, document_fields, indicator_fields, reporting_fields
 from dvcq.rules.check import plan_from_text
-from dvcq.yamlio import nfc, read_text
+from dvcq.yamlio import decode, nfc, read_bytes
 
 
 def textconv_lines(plan: Plan) -> Iterator[str]:
@@ -67,13 +67,20 @@ def textconv_lines(plan: Plan) -> Iterator[str]:
 
 def textconv(path: Path) -> str:
     """What git shows for a plan file: the flattened plan, or the file as it is when it cannot be
-    built (so `git diff` keeps working on a broken plan)."""
-    text, _ = read_text(path)
+    built (so `git diff` keeps working on a broken plan). A file that may not be read at all (a
+    FIFO, a link out of the repository, a missing or huge file) stops with the reason."""
+    from dvcq import rules
+
+    data, refused = read_bytes(path)
+    if data is None:
+        assert refused is not None
+        raise DvcqError(
+            f"Không đọc được {path}: {rules.message(refused, 'vi')}",
+            f"Cannot read {path}: {rules.message(refused, 'en')}",
+        )
+    text, _ = decode(data, str(path))
     if text is None:
-        try:
-            return path.read_bytes().decode("utf-8", "replace")
-        except OSError as exc:  # git always passes a real file; a person may not
-            raise os_failure(exc, f"Không đọc được {path}", f"Cannot read {path}") from None
+        return data.decode("utf-8", "replace")
     plan, _ = plan_from_text(text, str(path))
     if plan is None:
         return text if text.endswith("\n") else text + "\n"

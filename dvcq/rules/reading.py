@@ -14,6 +14,35 @@ declare(
     doc_en="The path is missing, a folder, or not readable.",
 )
 declare(
+    "not-regular-file",
+    ERROR,
+    scope="file",
+    vi="Không đọc: đây không phải tệp thường mà là {kind}.",
+    en="Not read: this is not a regular file but {kind}.",
+    hint_vi="Đặt ở đây một tệp .yaml thật; dvcq không đọc ống dẫn (FIFO), thiết bị hay socket.",
+    hint_en="Put a real .yaml file here; dvcq reads no pipe (FIFO), device or socket.",
+    doc_vi="Chỉ đọc tệp thường: đọc từ ống dẫn, thiết bị (như /dev/zero) hay socket có thể làm "
+    "chương trình treo hoặc cạn bộ nhớ, nên bị từ chối mà không mở.",
+    doc_en="Only regular files are read: a pipe, a device (such as /dev/zero) or a socket could "
+    "hang dvcq or exhaust its memory, so it is refused unopened.",
+)
+declare(
+    "link-outside",
+    ERROR,
+    scope="file",
+    vi="Không đọc: tệp là liên kết (symlink) trỏ ra ngoài kho, tới {target}.",
+    en="Not read: the file is a link (symlink) pointing outside the repository, to {target}.",
+    hint_vi="Thay liên kết bằng chính tệp, đặt trong kho (plans/, progress/, reports/).",
+    hint_en="Replace the link with the file itself, inside the repository (plans/, progress/, "
+    "reports/).",
+    doc_vi="Chỉ đọc tệp nằm trong kho: liên kết (của tệp hay của thư mục trên đường dẫn) trỏ ra "
+    "ngoài kho bị từ chối, nên tệp ngoài kho (như /proc/self/environ) không bao giờ được đọc hay "
+    "trích ra; liên kết trỏ tới chỗ khác trong kho vẫn được đọc.",
+    doc_en="Only files inside the repository are read: a link (of the file or of a folder on its "
+    "path) that leads outside is refused, so nothing outside (such as /proc/self/environ) is ever "
+    "read or quoted; a link to another place inside the repository is followed.",
+)
+declare(
     "bad-encoding",
     ERROR,
     scope="file",
