@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from dvcq.dates import DateError, parse_iso
 from dvcq.problems import Pos, Problem, suggest
-from dvcq.yamlio import Node, kind_of
+from dvcq.yamlio import Node, Refused, kind_of
 
 # Field metadata of what the reader fills in itself (positions, the file): not a key of the file,
 # so neither the builder nor the schema offers it.
@@ -337,6 +337,8 @@ class Builder:
     def convert(
         self, tp: Any, node: Node, where: str, at: dict[str, Pos], name: str
     ) -> tuple[Any, bool]:
+        if isinstance(node.value, Refused):  # the reader reported it (number-too-large)
+            return None, False
         origin = get_origin(tp)
         args = get_args(tp)
         if origin in (types.UnionType, typing.Union):  # X | None

@@ -7,6 +7,7 @@ unusual (duplicate keys, non-standard tags, aliases, bad encodings) becomes a pr
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -72,7 +73,7 @@ class Node:
 
     def __init__(
         self,
-        value: Scalar | list[Node] | dict[str, Node],
+        value: Scalar | Refused | list[Node] | dict[str, Node],
         line: int,
         col: int,
         key_pos: dict[str, Pos] | None = None,
@@ -148,6 +149,8 @@ def parse(text: str, file: str) -> tuple[Node | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
         reason = " ".join(str(exc.problem or exc.context or "").split())
+        if "invalid Unicode character escape" in reason and mark:  # libyaml: \ud800, \U00110000
+            return None, [_bad_escape(text, file, mark.line, mark.column)]
         rule = "yaml-alias" if "alias" in reason else "yaml-syntax"
         return None, [Problem(file, pos, rule, {"reason": reason})]
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, e.g. pasted from a PDF
@@ -182,7 +185,14 @@ class _Walker:
                 return self._bad_tag(node, line, col)
             if node.style in ('"', "'"):
                 col += 1  # point at the text itself, not its opening quote
-            return Node(_scalar(node), line, col)
+            value = _scalar(node)
+            if isinstance(value, Refused):
+                self.problems.append(
+                    Problem(self.file, Pos(line, col), "number-too-large", {"number": value.text})
+                )
+            elif node.style == '"' and isinstance(value, str) and _SURROGATE.search(value):
+                value = self._surrogates(value, line, col)
+            return Node(value, line, col)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_TAG}seq":
                 return self._bad_tag(node, line, col)
@@ -199,6 +209,8 @@ class _Walker:
         for key_node, value_node in node.value:
             key = self.convert(key_node)
             kpos = key.pos
+            if isinstance(key.value, Refused):  # number-too-large is reported already
+                continue
             if key_node.tag == f"{_TAG}merge" or key.value == "<<":
                 self.problems.append(Problem(self.file, kpos, "yaml-alias", {"reason": "<<"}))
                 continue
@@ -218,16 +230,56 @@ class _Walker:
             result.key_pos[name] = kpos
         return result
 
+    def _surrogates(self, value: str, line: int, col: int) -> str:
+        """A lone surrogate (from a `\\ud800` escape; only the pure-Python parser lets one
+        through) can be neither printed nor written as UTF-8: reported, and replaced by U+FFFD."""
+        found = _SURROGATE.search(value)
+        assert found is not None
+        escape = f"\\u{ord(found.group()):04x}"
+        self.problems.append(
+            Problem(self.file, Pos(line, col), "invalid-escape", {"escape": escape})
+        )
+        return _SURROGATE.sub("\ufffd", value)
+
     def _bad_tag(self, node: yaml.Node, line: int, col: int) -> Node:
         tag = node.tag.replace(_TAG, "!!")
         self.problems.append(Problem(self.file, Pos(line, col), "forbidden-tag", {"tag": tag}))
         return Node(None, line, col)
 
 
+def _bad_escape(text: str, file: str, line: int, column: int) -> Problem:
+    """libyaml's refusal of an escape that is no character, placed at its backslash."""
+    row = text.split("\n")[line] if line < text.count("\n") + 1 else ""
+    start = row.rfind("\\", 0, column)
+    start = column if start < 0 else start
+    found = _ESCAPE.match(row, start)
+    escape = found.group() if found else row[start : start + 6]
+    return Problem(file, Pos(line + 1, start + 1), "invalid-escape", {"escape": escape})
+
+
+# Numbers are read only below this bound (a million billion): far above any figure a plan or a
+# report holds, it keeps every sum finite and exact enough, and refuses the 4,300-digit integers
+# that Python cannot even print (sys.get_int_max_str_digits) before they reach a rule or a writer.
+NUMBER_LIMIT = 10**15
+_DIGITS = 40  # longer spellings (0x + 3,700 hex digits) are refused without being converted
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPE = re.compile(r"\\(?:U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4})")
+
+
+class Refused:
+    """A number the reader refused (too large): the problem is reported once, where it was
+    written, and the builder takes the value as unusable without another word."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text if len(text) <= 24 else f"{text[:20]}…"
+
+
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
-def _scalar(node: yaml.ScalarNode) -> Scalar:
+def _scalar(node: yaml.ScalarNode) -> Scalar | Refused:
     text: str = node.value
     tag = node.tag
     if tag == f"{_TAG}str" or tag == f"{_TAG}timestamp":
@@ -240,14 +292,16 @@ def _scalar(node: yaml.ScalarNode) -> Scalar:
         digits = text.replace("_", "")
         for base in (10, 0):  # plain decimal first, then 0x / 0o / 0b forms
             try:
-                return int(digits, base)
+                number = int(digits, base) if len(digits) <= _DIGITS else NUMBER_LIMIT
             except ValueError:
-                pass
+                continue
+            return number if abs(number) < NUMBER_LIMIT else Refused(text)
         return nfc(text)
     try:
-        return float(text.replace("_", ""))
+        real = float(text.replace("_", ""))
     except ValueError:
         return nfc(text)
+    return real if abs(real) < NUMBER_LIMIT else Refused(text)  # 1.0e+400 is inf: refused too
 
 
 def kind_of(value: object) -> str:

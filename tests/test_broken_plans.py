@@ -57,6 +57,10 @@ CASES: list[tuple[str, str, int, int]] = [
     ("malformed-symbol-draft.yaml", "malformed-symbol", 53, 13),
     ("malformed-symbol-number.yaml", "malformed-symbol", 4, 11),
     ("invalid-date.yaml", "invalid-date", 55, 12),  # 2026-02-31
+    # Hostile values, refused by the reader where they are written (and nothing follows from them).
+    ("number-too-large.yaml", "number-too-large", 4, 11),  # 0x + 3,700 hex digits
+    ("number-too-large-year.yaml", "number-too-large", 11, 11),  # 10**300
+    ("invalid-escape.yaml", "invalid-escape", 23, 53),  # at the backslash of \ud800
     ("invalid-date-citation.yaml", "invalid-date", 31, 40),  # 31/2/2026 in prose
     ("invalid-date-format.yaml", "invalid-date", 55, 12),  # 31/03/2026
     ("invalid-date-plan.yaml", "invalid-date", 13, 10),  # 31/4/2026

@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as markup_escape
 from rich.tree import Tree
 
 from dvcq import i18n
+from dvcq.visible import visible
+
+
+def escape(text: str) -> str:
+    """Data as rich prints it literally: no markup, and controls and bidi marks made visible."""
+    return markup_escape(visible(text))
+
 
 console = Console(highlight=False)
 
@@ -17,14 +24,16 @@ def print_outline(data: dict[str, Any]) -> None:
     title = f"[bold]{escape(data['type'])} {escape(data['symbol'])}[/] — {escape(data['subject'])}"
     tree = Tree(title)
     for part in data["parts"]:
-        branch = tree.add(f"[bold]{part['number']} {escape(part['title'])}[/]")
+        branch = tree.add(f"[bold]{escape(part['number'])} {escape(part['title'])}[/]")
         for item in part.get("items", []):
-            branch.add(f"{item['number']} {escape(item['text'])} [dim]\\[{item['id']}][/]")
+            branch.add(
+                f"{escape(item['number'])} {escape(item['text'])} [dim]\\[{escape(item['id'])}][/]"
+            )
         for section in part.get("sections", []):
             unit = f" [cyan]({escape(section['unit'])})[/]" if section["unit"] else ""
             sub = branch.add(
-                f"[bold]{section['number']} {escape(section['title'])}[/]{unit} "
-                f"[dim]\\[{section['id']}][/]"
+                f"[bold]{escape(section['number'])} {escape(section['title'])}[/]{unit} "
+                f"[dim]\\[{escape(section['id'])}][/]"
             )
             for task in section["tasks"]:
                 owner = task["owner"] or i18n.t("CHƯA CÓ", "NONE")
@@ -32,7 +41,7 @@ def print_outline(data: dict[str, Any]) -> None:
                     owner += f" ({task['owner_name']})"
                 lines = [
                     f"- {escape(task['text'])}",
-                    f"  [dim]\\[{task['id']}][/] [cyan]{i18n.t('chủ trì', 'owner')}: "
+                    f"  [dim]\\[{escape(task['id'])}][/] [cyan]{i18n.t('chủ trì', 'owner')}: "
                     f"{escape(owner)}[/]",
                 ]
                 if task["support"]:

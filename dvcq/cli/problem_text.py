@@ -7,6 +7,7 @@ from itertools import groupby
 
 from dvcq import i18n, rules
 from dvcq.rules.check import Result
+from dvcq.visible import visible
 
 Segment = tuple[str, str]  # (text, rich style or "")
 
@@ -16,7 +17,7 @@ def problem_lines(result: Result) -> list[list[Segment]]:
     lang = i18n.lang()
     lines: list[list[Segment]] = []
     for file, problems in groupby(result.problems, key=lambda p: p.file):
-        lines.append([(file, "bold underline")])
+        lines.append([(visible(file, newlines=False), "bold underline")])
         for p in problems:
             is_error = rules.level_of(p) == rules.ERROR
             level = i18n.t("lỗi", "error") if is_error else i18n.t("cảnh báo", "warning")
@@ -24,11 +25,11 @@ def problem_lines(result: Result) -> list[list[Segment]]:
                 [
                     (f"  {p.pos.line}:{p.pos.col}  ", ""),
                     (level, "red" if is_error else "yellow"),
-                    (f"  {rules.message(p, lang)}  ", ""),
+                    (f"  {visible(rules.message(p, lang), newlines=False)}  ", ""),
                     (f"({p.rule})", "dim"),
                 ]
             )
-            lines.append([(f"      → {rules.hint(p, lang)}", "dim")])
+            lines.append([(f"      → {visible(rules.hint(p, lang), newlines=False)}", "dim")])
     errors, warnings = result.count(rules.ERROR), result.count(rules.WARNING)
     total = i18n.t(
         f"Đã kiểm tra {len(result.files)} tệp: {errors} lỗi, {warnings} cảnh báo.",

@@ -169,6 +169,17 @@ def add(
     return 0
 
 
+# What a spreadsheet opening the CSV would take for a formula (OWASP's list for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: object) -> object:
+    """A text cell a spreadsheet cannot run: one that would start a formula gets a leading `'`."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return f"'{value}"
+    return value
+
+
 @progress_app.command("list")
 def list_entries(
     task: Annotated[str | None, typer.Option("--task", "-t", help="Chỉ nhiệm vụ này.")] = None,
@@ -217,18 +228,20 @@ def list_entries(
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(
-                {
-                    **row,
-                    "evidence": "; ".join(row["evidence"]),
-                    "values": "; ".join(f"{k}={v}" for k, v in row["values"].items()),
-                    "supersedes": row["supersedes"] or "",
-                }
-            )
+            cells = {
+                **row,
+                "evidence": "; ".join(row["evidence"]),
+                "values": "; ".join(f"{k}={v}" for k, v in row["values"].items()),
+                "supersedes": row["supersedes"] or "",
+            }
+            writer.writerow({k: _csv_text(v) for k, v in cells.items()})
     else:
+        from dvcq.visible import visible
+
         lg = 0 if i18n.lang() == "vi" else 1
         for e in chosen:
-            typer.echo(f"{e.date}  {e.id}  {e.task}  {e.unit}  {STATUSES[e.status][lg]}")
-            typer.echo(f"    {e.result}")
+            head = f"{e.date}  {e.id}  {e.task}  {e.unit}  {STATUSES[e.status][lg]}"
+            typer.echo(visible(head, newlines=False))
+            typer.echo(f"    {visible(e.result, newlines=False)}")
         typer.echo(i18n.t(f"{len(chosen)} mục.", f"{len(chosen)} entries."))
     return 0

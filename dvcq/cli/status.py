@@ -65,10 +65,14 @@ def status(
 
 def _print(data: dict[str, Any], plan: Any) -> None:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
     from rich.table import Table
 
     from dvcq.model import STATUSES
+    from dvcq.visible import visible
+
+    def escape(text: str) -> str:  # data printed literally: no markup, controls made visible
+        return markup_escape(visible(text, newlines=False))
 
     lg = 0 if i18n.lang() == "vi" else 1
     names = {i.key: i.name for i in plan.indicators}
@@ -100,18 +104,18 @@ def _print(data: dict[str, Any], plan: Any) -> None:
             f"{escape(names.get(k, k))}: {v:g}" for k, v in row["indicators"].items()
         )
         table.add_row(
-            row["section"],
+            escape(row["section"]),
             escape(row["task"]),
             escape(row["owner"] or "—"),
             " ".join(part for part in [escape(status), *flags] if part),
-            row["last_update"] or "",
+            escape(row["last_update"] or ""),
             str(row["entries"]),
             indicators,
         )
     console = Console()
     console.print(table)
     s = data["summary"]
-    silent = ", ".join(data["silent_units"]) or i18n.t("không", "none")
+    silent = escape(", ".join(data["silent_units"])) or i18n.t("không", "none")
     console.print(
         i18n.t(
             f"{s['reported']}/{s['tasks']} nhiệm vụ có báo cáo ({s['reported_percent']}%), "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -140,7 +141,7 @@ def export_xlsx(
 
 
 def _header(sheet: Worksheet, columns: list[tuple[str, str]]) -> None:
-    sheet.append([name for name, _ in columns])
+    _add_row(sheet, [name for name, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="center", wrap_text=True)
@@ -150,11 +151,30 @@ def _header(sheet: Worksheet, columns: list[tuple[str, str]]) -> None:
 
 
 def _append(sheet: Worksheet, values: list[Any]) -> None:
-    sheet.append(values)
+    _add_row(sheet, values)
     for cell in sheet[sheet.max_row]:
         cell.alignment = Alignment(vertical="top", wrap_text=isinstance(cell.value, str))
         if isinstance(cell.value, dt.date | dt.datetime):
             cell.number_format = DATE_FORMAT
+
+
+# What Excel or LibreOffice would take for a formula if a text began with it (OWASP's list for
+# CSV injection): `=HYPERLINK(…)`, `+1`, `-1`, `@SUM(…)`, or a tab or CR before one of them.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters an .xlsx (XML 1.0) cannot hold: C0 controls but tab, newline and CR, and U+FFFE/FFFF;
+# `dvcq check` refuses them (control-character, entry-control-character), and a workbook made from
+# unchecked data shows each as U+FFFD rather than failing.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _add_row(sheet: Worksheet, values: list[Any]) -> None:
+    """A row in which every text stays text: never a formula, whatever it begins with."""
+    sheet.append([_NOT_XML.sub("\ufffd", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # openpyxl made "=…" a formula: it is the text it was
+            if cell.value.startswith(FORMULA_START):
+                cell.quotePrefix = True  # and Excel keeps it text when someone edits the cell
 
 
 def _number(value: Any) -> float | None:

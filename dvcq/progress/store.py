@@ -15,7 +15,7 @@ reader for a file edited by hand, so positions are exact either way.
 from __future__ import annotations
 
 import json
-import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from dvcq.model import FIELDS, REQUIRED, STATUSES, Builder, Entry, Plan, Progres
 from dvcq.problems import Pos, Problem
 from dvcq.repository import default_plan, files_in, progress_dir, progress_root_for
 from dvcq.rules.check import open_plan
-from dvcq.yamlio import Node, kind_of, nfc, parse, read_text
+from dvcq.yamlio import NUMBER_LIMIT, Node, kind_of, nfc, parse, read_text
 
 HEADER = (
     "# Tiến độ thực hiện kế hoạch, do dvcq ghi (dvcq progress add): mỗi dòng một mục.\n"
@@ -67,7 +67,9 @@ def json_line(line: str) -> dict[str, Any] | None:
     if not line.startswith("- {") or "\r" in line:
         return None
     try:
-        data = json.loads(line[2:], parse_constant=_not_json, parse_float=_finite)
+        data = json.loads(
+            line[2:], parse_constant=_not_json, parse_float=_finite, parse_int=_bounded
+        )
     except (ValueError, RecursionError):
         return None
     # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
@@ -76,13 +78,39 @@ def json_line(line: str) -> dict[str, Any] | None:
     if not isinstance(data, dict) or _keys(data) != line.count('":'):
         return None
     if "\\u" in line:  # escapes may spell decomposed letters: normalise what they produced
+        if _ESCAPED_SURROGATE.search(line) and _lone_surrogate(data):
+            return None  # `\\ud800` alone: the YAML reader refuses it, with its position
         data = {k: _nfc_deep(v) for k, v in data.items()}
     return data
 
 
+# A lone surrogate can come only from an escape (the file was decoded as UTF-8): one is looked for
+# only on a line with `\\ud800`-`\\udfff` escapes (a pair is one character, and fine).
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, list):
+        return any(_lone_surrogate(v) for v in value)
+    if isinstance(value, dict):
+        return any(_lone_surrogate(k) or _lone_surrogate(v) for k, v in value.items())
+    return False
+
+
 def _finite(text: str) -> float:
     value = float(text)
-    if not math.isfinite(value):  # 1e400: such a line is read by the YAML reader, as text
+    if not abs(value) < NUMBER_LIMIT:  # 1e400 (inf), 1e20: the YAML reader refuses it, in place
+        raise ValueError(text)
+    return value
+
+
+def _bounded(text: str) -> int:
+    """An integer under the reader's bound; a longer one goes to the YAML reader, which refuses it
+    with its position (json.loads alone would build a 4,300-digit int that cannot be printed)."""
+    if len(text) > 16 or abs(value := int(text)) >= NUMBER_LIMIT:
         raise ValueError(text)
     return value
 

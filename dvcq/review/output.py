@@ -12,6 +12,7 @@ from dvcq.review.diff import (
     md_escape,
 )
 from dvcq.review.revisions import Side
+from dvcq.visible import visible
 
 
 def _groups(changes: list[Change], old: Plan, new: Plan) -> list[tuple[str, list[Change]]]:
@@ -51,7 +52,7 @@ def to_text(changes: list[Change], old: Side, new: Side, lang: str) -> str:
         lines.append("")
         lines.append(_heading(heading, lang))
         lines += [f"  {c.kind}: {c.message(lang)}" for c in items]
-    return "\n".join(lines) + "\n"
+    return "".join(f"{visible(line, newlines=False)}\n" for line in lines)
 
 
 def to_markdown(changes: list[Change], old: Side, new: Side, lang: str) -> str:

@@ -10,6 +10,7 @@ from dvcq.errors import DvcqError
 from dvcq.model import Plan
 from dvcq.review.diff import directive_fields, document_fields, indicator_fields, reporting_fields
 from dvcq.rules.check import plan_from_text
+from dvcq.visible import visible
 from dvcq.yamlio import decode, nfc, read_bytes
 
 
@@ -19,7 +20,7 @@ def textconv_lines(plan: Plan) -> Iterator[str]:
     def line(path: str, value: Any) -> Iterator[str]:
         if value is None or value == "":
             return
-        yield f"{path}: {' '.join(nfc(str(value)).split())}"
+        yield visible(f"{path}: {' '.join(nfc(str(value)).split())}")
 
     for name, value in document_fields(plan).items():
         yield from line(f"document {name}", value)

@@ -10,6 +10,7 @@ from dvcq import rules
 from dvcq.errors import DvcqError
 from dvcq.model import Plan, build_plan
 from dvcq.problems import Problem
+from dvcq.visible import visible
 from dvcq.yamlio import parse, read_text
 
 
@@ -52,11 +53,12 @@ def open_plan(path: Path) -> Plan:
     if plan is None or errors:
         first = errors[0] if errors else problems[0]
         where = f"{first.file}:{first.pos.line}:{first.pos.col}"
+        vi, en = (visible(rules.message(first, lang), newlines=False) for lang in ("vi", "en"))
         raise DvcqError(
-            f"Kế hoạch {path} có {len(errors) or 1} lỗi, ví dụ {where}: {rules.message(first, 'vi')} "
+            f"Kế hoạch {path} có {len(errors) or 1} lỗi, ví dụ {where}: {vi} "
             f"Chạy `dvcq check {path}` để xem đầy đủ.",
             f"Plan {path} has {len(errors) or 1} error(s), e.g. {where}: "
-            f"{rules.message(first, 'en')} Run `dvcq check {path}` for the full list.",
+            f"{en} Run `dvcq check {path}` for the full list.",
         )
     return plan
 

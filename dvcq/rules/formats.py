@@ -8,6 +8,7 @@ from typing import Any
 from dvcq import rules
 from dvcq.problems import Problem
 from dvcq.rules.check import Result
+from dvcq.visible import visible
 
 JSON_VERSION = 1
 
@@ -37,7 +38,7 @@ def to_json(result: Result, lang: str) -> str:
 
 def _escape(text: str, prop: bool = False) -> str:
     # GitHub workflow commands: %, CR and LF always; also : and , inside properties.
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

@@ -12,6 +12,7 @@ from dvcq.errors import UsageError
 from dvcq.model import Plan
 from dvcq.problems import Pos, suggest
 from dvcq.rules import ERROR, WARNING, rule
+from dvcq.rules.content import CONTROL
 from dvcq.symbols import parse_symbol
 
 if TYPE_CHECKING:  # the progress side is imported only once there are entries to check
@@ -147,6 +148,36 @@ def entry_value(plan: Plan, progress: Progress, today: dt.date) -> Found:
             else:
                 continue
             yield e, e.where("values"), {"key": key, "reason": reason, "known_text": known_text}
+
+
+@rule(
+    "entry-control-character",
+    ERROR,
+    scope="progress",
+    vi="Giá trị “{field}” của mục tiến độ chứa ký tự điều khiển không in được (mã U+{code:04X}).",
+    en="The entry's “{field}” holds a non-printing control character (U+{code:04X}).",
+    hint_vi="Xóa ký tự này (thường do sao chép từ PDF hoặc Word, hoặc do mã thoát \\u0000–\\u001f); "
+    "Word và Excel không ghi được văn bản chứa nó.",
+    hint_en="Delete it (it usually comes from copying out of a PDF or Word, or from a \\u0000–\\u001f "
+    "escape); Word and Excel cannot hold it.",
+    doc_vi="Văn bản của mục tiến độ (kết quả, người ghi, mã, minh chứng) không chứa ký tự điều khiển "
+    "(trừ tab và xuống dòng): chúng làm hỏng báo cáo Word, bảng Excel và màn hình.",
+    doc_en="An entry's texts (result, author, ids, evidence) hold no control characters (tab and "
+    "newline aside): they would corrupt the Word report, the Excel table and the terminal.",
+)
+def entry_control_character(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    for e in progress.entries:
+        texts = [(name, getattr(e, name)) for name in _ENTRY_TEXTS]
+        texts += [("evidence", symbol) for symbol in e.evidence]
+        texts += [("values", key) for key in e.values]
+        for name, text in texts:
+            found = CONTROL.search(text) if isinstance(text, str) else None
+            if found:
+                yield e, e.where(name), {"field": name, "code": ord(found.group())}
+                break  # one problem an entry: the first field that holds one
+
+
+_ENTRY_TEXTS = ("id", "task", "date", "unit", "result", "author", "supersedes")
 
 
 @rule(

@@ -176,3 +176,34 @@ declare(
     doc_vi="Một số khóa chỉ nhận các giá trị trong danh sách cho trước.",
     doc_en="Some keys take only values from a fixed list.",
 )
+declare(
+    "number-too-large",
+    ERROR,
+    scope="file",
+    vi="Số “{number}” quá lớn (dvcq chỉ đọc số nhỏ hơn 10^15, tức một triệu tỷ).",
+    en="The number “{number}” is too large (dvcq reads numbers below 10^15, a million billion).",
+    hint_vi="Kiểm tra lại giá trị; nếu đây là mã hay ký hiệu chứ không phải số, đặt nó trong dấu "
+    "ngoặc kép.",
+    hint_en="Check the value; if it is a code or a symbol rather than a number, put it in quotes.",
+    doc_vi="Số trong tệp được giới hạn (nhỏ hơn 10^15) để một số khổng lồ không làm tràn phép "
+    "tính, tổng chỉ tiêu hay việc in số ra.",
+    doc_en="Numbers are bounded (below 10^15) so that a huge value cannot overflow arithmetic, "
+    "indicator totals or printing.",
+)
+declare(
+    "invalid-escape",
+    ERROR,
+    scope="file",
+    vi="Mã thoát “{escape}” không cho ra một ký tự Unicode hợp lệ (nửa cặp surrogate đứng riêng, "
+    "hoặc ngoài bảng mã).",
+    en="The escape “{escape}” does not give a valid Unicode character (a lone surrogate half, or "
+    "beyond Unicode).",
+    hint_vi="Viết thẳng ký tự cần dùng thay cho mã thoát \\u…; YAML không ghép hai nửa surrogate "
+    "thành một ký tự.",
+    hint_en="Write the character itself instead of a \\u… escape; YAML does not join two surrogate "
+    "halves into one character.",
+    doc_vi="Văn bản phải ghi được bằng UTF-8: mã thoát \\uD800–\\uDFFF (nửa cặp surrogate) không "
+    "phải ký tự và sẽ làm hỏng mọi tệp, mọi màn hình in nó ra.",
+    doc_en="Text must be writable as UTF-8: the escapes \\uD800–\\uDFFF (surrogate halves) are not "
+    "characters and would break every file and screen they were written to.",
+)
