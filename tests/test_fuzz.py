@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -51,6 +54,20 @@ def workspace(tmp: Path, plan: str, progress: str | None = None) -> Path:
     return tmp / "ws"
 
 
+@contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
 # --- mutations -------------------------------------------------------------------------------------
 
 text_chars = st.characters(codec="utf-8", exclude_categories=["Cs"])
@@ -82,6 +99,18 @@ nasty = st.sampled_from(
         "yes",
         "2026-02-31",
         "ǅ",
+        # Round two (hostile files): huge integers, hex past the int-str limit, a float past
+        # 1e308, lone surrogates (raw and as JSON escapes), terminal escapes, bidi overrides.
+        "9" * 5000,
+        "0x" + "f" * 3700,
+        "1" + "0" * 400 + ".5",
+        "\ud800",
+        "\\ud800",
+        "\x1b]0;pwned\x07",
+        "\x1b[2J",
+        "\u202e",
+        "\u2066",
+        "\x85",
     ]
 )
 
@@ -102,6 +131,7 @@ def mutated(draw: st.DrawFn, source: str) -> str:
                     "indent",
                     "nest",
                     "long",
+                    "cr",
                 ]
             )
         )
@@ -133,6 +163,8 @@ def mutated(draw: st.DrawFn, source: str) -> str:
             lines[i] = line + " " + "[" * depth + "]" * depth
         elif op == "long":
             lines[i] = line + "x" * draw(st.integers(1000, 20000))
+        elif op == "cr":  # the line endings of an old Mac or a broken editor: CR only
+            return "\r".join(lines)
         if not lines:
             lines = [""]
     return "\n".join(lines)
@@ -172,10 +204,57 @@ def test_mutated_plan_never_crashes(tmp_path: Path, plan: str) -> None:
     run_check(workspace(tmp_path, plan))
 
 
+def run_readers(folder: Path) -> None:
+    """The commands that print what the entries say: none may crash on what check accepted."""
+    plan = str(folder / "plans" / "2026.yaml")
+    for args in (
+        ("status", "--format", "json", "--plan", plan),
+        ("progress", "list", "--plan", plan),
+        ("progress", "list", "--format", "csv", "--plan", plan),
+    ):
+        done = run(*args, cwd=folder, env={"DVCQ_NO_CACHE": "1"})
+        assert done.returncode in (0, 1, 2), (
+            f"{args}: exit {done.returncode}: {done.stderr[-2000:]}"
+        )
+        assert "Traceback" not in done.stderr
+
+
 @FUZZ
 @given(progress=mutated(PROGRESS))
 def test_mutated_progress_never_crashes(tmp_path: Path, progress: str) -> None:
-    run_check(workspace(tmp_path, PLAN, progress))
+    folder = workspace(tmp_path, PLAN, progress)
+    run_check(folder)
+    run_readers(folder)
+
+
+# Paths a pull request can commit in place of a plan or progress file: links out of the
+# repository, to devices that never end, to a FIFO nobody writes, and to a folder.
+SPECIAL = ["/dev/zero", "/dev/stdin", "/proc/self/environ", "fifo", "outside", "folder", "loop"]
+
+
+@FUZZ
+@given(kind=st.sampled_from(SPECIAL), where=st.sampled_from(["plan", "progress"]))
+def test_special_files_never_hang_or_leak(tmp_path: Path, kind: str, where: str) -> None:
+    folder = workspace(tmp_path, PLAN, PROGRESS)
+    target = folder / ("plans/x.yaml" if where == "plan" else "progress/2026/2026-04.yaml")
+    outside = tmp_path / "secret.yaml"
+    # Its one key would be quoted in an unknown-key message, were the file read.
+    secret = "SECRET_7f3a: 1\n" if where == "plan" else '- {"SECRET_7f3a": 1}\n'
+    outside.write_text(secret, encoding="utf-8")
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "folder":
+        target.mkdir()
+    elif kind == "loop":
+        target.symlink_to(target)
+    else:
+        target.symlink_to(outside if kind == "outside" else kind)
+    paths = [] if where == "progress" else [folder / "plans" / "x.yaml"]
+    for fmt in ("json", "github"):
+        with deadline(20):  # in process: a hang must fail the test, not stall the suite
+            done = run("check", "--format", fmt, *map(str, paths), cwd=folder)
+        assert done.returncode in (0, 1), f"exit {done.returncode}: {done.stderr[-2000:]}"
+        assert "SECRET_7f3a" not in done.stdout + done.stderr
 
 
 @FUZZ
