@@ -118,3 +118,53 @@ def test_dates_with_other_digits_are_malformed(ws: Path, value: str) -> None:
             done = run(*args, "--lang", lang, cwd=ws)
             assert (done.returncode, done.stdout) == (2, ""), args
             assert done.stderr == DATE_BAD[lang == "en"].format(v=value)
+
+
+# --- fmt on a file it cannot read ------------------------------------------------------------------
+
+HAND_EDITED = (
+    '- {"task": "theo-doi-don-doc", "id": "20260301-0a0b0c0d", "date": "2026-03-01", '
+    '"unit": "VP", "status": "dang-thuc-hien", "result": "Kết quả.", "author": "A"}\n'
+)
+FMT_NOTES = {
+    "vi": "progress/2026/2026-01.yaml:2:3: giữ nguyên: Lỗi cú pháp YAML: did not find expected "
+    "',' or '}'.\n"
+    "progress/2026/2026-03.yaml:1:1: giữ nguyên: Lỗi cú pháp YAML: found character that "
+    "cannot start any token.\n",
+    "en": "progress/2026/2026-01.yaml:2:3: left as is: YAML syntax error: did not find expected "
+    "',' or '}'.\n"
+    "progress/2026/2026-03.yaml:1:1: left as is: YAML syntax error: found character that "
+    "cannot start any token.\n",
+}
+
+
+@pytest.mark.parametrize("check", [False, True])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_fmt_reports_an_unreadable_file_and_goes_on(tmp_path: Path, check: bool, lang: str) -> None:
+    year = tmp_path / "progress" / "2026"
+    year.mkdir(parents=True)
+    broken = '- {"id": "a"\n  x: [\n'
+    (year / "2026-01.yaml").write_text(broken, encoding="utf-8")
+    (year / "2026-02.yaml").write_text(HAND_EDITED, encoding="utf-8")
+    (year / "2026-03.yaml").write_text("\tx\n", encoding="utf-8")
+    done = run("fmt", *(["--check"] if check else []), "--lang", lang, cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == FMT_NOTES[lang]
+    name = "progress/2026/2026-02.yaml"
+    if lang == "vi":
+        lines = f"Cần định dạng lại: {name}\n" if check else f"Đã định dạng lại: {name}\n"
+        tail = (
+            "1 tệp cần định dạng lại, 2 tệp không đổi.\n"
+            if check
+            else ("Đã định dạng lại 1 tệp, 2 tệp không đổi.\n")
+        )
+    else:
+        lines = f"Would reformat: {name}\n" if check else f"Reformatted: {name}\n"
+        tail = (
+            "1 file(s) would be reformatted, 2 unchanged.\n"
+            if check
+            else ("1 file(s) reformatted, 2 unchanged.\n")
+        )
+    assert done.stdout == lines + tail
+    assert (year / "2026-01.yaml").read_text(encoding="utf-8") == broken  # left as it was
+    assert (year / "2026-02.yaml").read_text(encoding="utf-8") != HAND_EDITED or check
