@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from cli_run import SAMPLE_PLAN, SAMPLE_PROGRESS, run
 
 
