@@ -11,8 +11,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from cli_run import SAMPLE, SAMPLE_PLAN, SAMPLE_PROGRESS
+
 from dvcq.cli.app import _nearest_char
 
 ROOT = Path(__file__).resolve().parents[1]
