@@ -81,13 +81,22 @@ def place_date_line(place: str, year: int, month: int | None, day: int | None) -
 
 
 def today() -> dt.date:
-    """Today, or DVCQ_TODAY (YYYY-MM-DD) so that runs and examples can be reproduced."""
+    """Today, or DVCQ_TODAY (YYYY-MM-DD) so that runs and examples can be reproduced. A value
+    that is not a date stops the command: silently using the real day would hide the mistake."""
     import os
 
+    from dvcq.errors import UsageError
+
     fixed = os.environ.get("DVCQ_TODAY", "").strip()
-    if fixed:
-        try:
-            return parse_iso(fixed)
-        except DateError:
-            pass
-    return dt.date.today()
+    if not fixed:
+        return dt.date.today()
+    try:
+        return parse_iso(fixed)
+    except DateError:
+        shown = fixed[:40].encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
+        raise UsageError(
+            f"Biến môi trường DVCQ_TODAY có giá trị “{shown}”, không phải ngày hợp lệ; viết dạng "
+            "YYYY-MM-DD (ví dụ 2026-06-14), hoặc bỏ biến này để dùng ngày hôm nay.",
+            f"The environment variable DVCQ_TODAY is “{shown}”, which is not a valid date; write "
+            "YYYY-MM-DD (e.g. 2026-06-14), or unset it to use today's date.",
+        ) from None

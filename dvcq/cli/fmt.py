@@ -59,7 +59,7 @@ def fmt(
                 sys.stdout.write(i18n.t(f"Đã định dạng lại: {path}\n", f"Reformatted: {path}\n"))
     for note in notes:
         sys.stderr.write(
-            f"{note.file}:{note.line}: "
+            f"{note.file}:{note.line}:{f'{note.col}:' if note.col else ''} "
             + i18n.t(f"giữ nguyên: {note.vi}", f"left as is: {note.en}")
             + "\n"
         )

@@ -147,7 +147,7 @@ def add(
 
     day = as_of_date(day_text)  # same parsing and message as --as-of
     if interactive and not yes:
-        typer.echo(f"{task} | {unit} | {day} | {status} | {result} | {author}")
+        sys.stdout.write(f"{task} | {unit} | {day} | {status} | {result} | {author}" + "\n")
         if not typer.confirm(i18n.t("Ghi mục này?", "Write this entry?"), default=True):
             raise typer.Abort()
     entry, path = writing.record(
@@ -165,7 +165,9 @@ def add(
         supersedes=supersedes,
         today=today(),
     )
-    typer.echo(i18n.t(f"Đã ghi mục {entry.id} vào {path}.", f"Wrote entry {entry.id} to {path}."))
+    sys.stdout.write(
+        i18n.t(f"Đã ghi mục {entry.id} vào {path}.", f"Wrote entry {entry.id} to {path}.") + "\n"
+    )
     return 0
 
 
@@ -241,7 +243,7 @@ def list_entries(
         lg = 0 if i18n.lang() == "vi" else 1
         for e in chosen:
             head = f"{e.date}  {e.id}  {e.task}  {e.unit}  {STATUSES[e.status][lg]}"
-            typer.echo(visible(head, newlines=False))
-            typer.echo(f"    {visible(e.result, newlines=False)}")
-        typer.echo(i18n.t(f"{len(chosen)} mục.", f"{len(chosen)} entries."))
+            sys.stdout.write(visible(head, newlines=False) + "\n")
+            sys.stdout.write(f"    {visible(e.result, newlines=False)}\n")
+        sys.stdout.write(i18n.t(f"{len(chosen)} mục.", f"{len(chosen)} entries.") + "\n")
     return 0

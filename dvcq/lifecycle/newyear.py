@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dvcq.errors import DvcqError
+from dvcq.errors import DvcqError, UsageError
 from dvcq.model import Plan, build_plan
 from dvcq.yamlio import Node, parse
 
+LAST_YEAR = 2200  # the last year a plan may have (rule `year-range`)
 FLAG = "# XEM LẠI (review): "
 _SKIP_KEYS = {
     "id",
@@ -98,6 +99,13 @@ def next_year(text: str, file: str, year: int | None = None) -> tuple[str, int, 
         )
     old = plan.document.date.year
     new = year if year is not None else old + 1
+    if not old < new <= LAST_YEAR:  # the plan rule's range; a "new year" before the source is none
+        raise UsageError(
+            f"Năm {new} của kế hoạch mới phải từ {old + 1} (năm sau kế hoạch nguồn {old}) đến "
+            f"{LAST_YEAR}.",
+            f"The new plan's year {new} must be from {old + 1} (the year after the source plan's "
+            f"{old}) to {LAST_YEAR}.",
+        )
     delta = new - old
     text = text.replace("\r\n", "\n")
     odd = next((c for c in ("\r", "\x85", "\u2028", "\u2029") if c in text), None)

@@ -28,6 +28,7 @@ class Note:
     line: int
     vi: str
     en: str
+    col: int = 0  # 0: the whole line
 
 
 @dataclass
@@ -88,10 +89,11 @@ def progress_files(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _message(problem: Problem, line: int) -> Note:
+def _message(problem: Problem, line: int, col: int = 0) -> Note:
     from dvcq import rules
 
-    return Note(problem.file, line, rules.message(problem, "vi"), rules.message(problem, "en"))
+    vi, en = rules.message(problem, "vi"), rules.message(problem, "en")
+    return Note(problem.file, line, vi, en, col)
 
 
 def format_text(text: str, file: str) -> tuple[str, list[Note]]:
@@ -99,9 +101,11 @@ def format_text(text: str, file: str) -> tuple[str, list[Note]]:
     lines = text.replace("\r\n", "\n").split("\n")
     notes: list[Note] = []
     if any(line.strip() and not line.startswith(("- ", "#")) for line in lines):
-        root, _ = parse(text, file)
+        root, found = parse(text, file)
+        if found:  # a YAML error: reported where it is, like `dvcq check`; the file is left alone
+            return text, [_message(p, p.pos.line, p.pos.col) for p in found]
         if root is None or not isinstance(root.value, list):
-            raise _not_progress(Path(file))
+            raise _not_progress(Path(file))  # a mapping: a plan, known by its content
         return text, [
             Note(
                 file,

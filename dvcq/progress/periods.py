@@ -16,7 +16,8 @@ from dvcq.dates import DateError, last_day, parse_iso
 from dvcq.errors import UsageError
 from dvcq.model import Plan, Reporting
 
-_PERIOD = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?")
+# ASCII digits only: `\d` and int() also take fullwidth and Arabic-Indic digits (２０２６, ٢٠٢٦).
+_PERIOD = re.compile(r"([0-9]{4})(?:-(H[12]|Q[1-4]|[0-9]{2}))?")
 
 
 @dataclass(frozen=True)
