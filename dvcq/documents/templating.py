@@ -4,7 +4,7 @@ Templates produce the Markdown subset of `dvcq.documents.markup` (not HTML, so n
 A template sees only the pure data it is given; the sandbox refuses anything else (`__class__`,
 `mro`, …), a missing value stops the run (StrictUndefined) instead of printing nothing, and every
 template error becomes a DvcqError that names the template file and line. Templates come from
-pull requests, so they are untrusted code (docs/untrusted-templates.md): no bytecode cache on disk,
+pull requests, so they are untrusted code (README, "Untrusted input"): no bytecode cache on disk,
 only plain files directly in the template folder (no links), and bounds on time, strings, lists,
 numbers, the document and memory, each stopping the render with the template's file:line.
 
