@@ -106,7 +106,8 @@ JSON_CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
 def test_json_line_faults(
     tmp_path: Path, fields: dict[str, Any], rule: str, key: str, level: str
 ) -> None:
-    bad = json_line(id="20260312-00000003", **fields)
+    # Another result: the same work twice would be a duplicate-entry besides the fault under test.
+    bad = json_line(id="20260312-00000003", **{"result": "Lần hai", **fields})
     text = HEADER + json_line() + bad
     problems = run_check(tmp_path, {"2026-03.yaml": text})
     # An unknown key is pointed at itself, as in a plan (one builder); other faults at the value.
@@ -142,7 +143,7 @@ def test_missing_key_in_json_line(tmp_path: Path) -> None:
 def test_duplicate_key_in_json_line_falls_back_to_yaml(tmp_path: Path) -> None:
     good = json_line()
     bad = good.replace('"unit": "VP", ', '"unit": "VP", "unit": "PCM", ')
-    text = HEADER + json_line(id="20260309-00000009") + bad
+    text = HEADER + json_line(id="20260309-00000009", result="Lần đầu") + bad
     problems = run_check(tmp_path, {"2026-03.yaml": text})
     second_key = bad.index('"unit"', bad.index('"unit"') + 1) + 2  # the key's text
     assert ("duplicate-key", 3, second_key) in found(problems), problems
@@ -185,7 +186,8 @@ BLOCK_CASES: list[tuple[str, dict[str, str], str, int, int]] = [
     ("unknown-unit", {"unit": "PCMM"}, "unknown-entry-unit", 12, 9),
     (
         "not-assigned",
-        {"unit": "PCM", "task": "theo-doi-don-doc-bao-cao"},
+        # a task that declares the value's indicator: the unit is the only fault
+        {"unit": "LDS", "task": "quan-triet-van-ban-dan-van", "value_key": "buoi-quan-triet"},
         "unit-not-assigned",
         12,
         9,
