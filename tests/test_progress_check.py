@@ -106,7 +106,8 @@ JSON_CASES: list[tuple[str, dict[str, Any], str, str, str]] = [
 def test_json_line_faults(
     tmp_path: Path, fields: dict[str, Any], rule: str, key: str, level: str
 ) -> None:
-    bad = json_line(id="20260312-00000003", **fields)
+    # Another result: the same work twice would be a duplicate-entry besides the fault under test.
+    bad = json_line(id="20260312-00000003", **{"result": "Lần hai", **fields})
     text = HEADER + json_line() + bad
     problems = run_check(tmp_path, {"2026-03.yaml": text})
     # An unknown key is pointed at itself, as in a plan (one builder); other faults at the value.
@@ -142,7 +143,7 @@ def test_missing_key_in_json_line(tmp_path: Path) -> None:
 def test_duplicate_key_in_json_line_falls_back_to_yaml(tmp_path: Path) -> None:
     good = json_line()
     bad = good.replace('"unit": "VP", ', '"unit": "VP", "unit": "PCM", ')
-    text = HEADER + json_line(id="20260309-00000009") + bad
+    text = HEADER + json_line(id="20260309-00000009", result="Lần đầu") + bad
     problems = run_check(tmp_path, {"2026-03.yaml": text})
     second_key = bad.index('"unit"', bad.index('"unit"') + 1) + 2  # the key's text
     assert ("duplicate-key", 3, second_key) in found(problems), problems
@@ -185,7 +186,8 @@ BLOCK_CASES: list[tuple[str, dict[str, str], str, int, int]] = [
     ("unknown-unit", {"unit": "PCMM"}, "unknown-entry-unit", 12, 9),
     (
         "not-assigned",
-        {"unit": "PCM", "task": "theo-doi-don-doc-bao-cao"},
+        # a task that declares the value's indicator: the unit is the only fault
+        {"unit": "LDS", "task": "quan-triet-van-ban-dan-van", "value_key": "buoi-quan-triet"},
         "unit-not-assigned",
         12,
         9,
@@ -198,6 +200,8 @@ BLOCK_CASES: list[tuple[str, dict[str, str], str, int, int]] = [
     ("not-number", {"value": "ba"}, "entry-value", 19, 5),
     ("negative", {"value": "-2"}, "entry-value", 19, 5),
     ("evidence", {"evidence": "123-SNgV"}, "malformed-evidence", 17, 5),
+    # declared by the plan, not by this task: pointed at the values (a block has no finer place)
+    ("not-by-task", {"value_key": "buoi-quan-triet"}, "value-not-declared-by-task", 19, 5),
 ]
 
 
@@ -264,3 +268,167 @@ def test_an_infinite_value_is_not_a_number(tmp_path: Path) -> None:
     line = json_line(values={"luot-tiep-cong-dan": 1}).replace(": 1}", ": 1e400}")
     problems = run_check(tmp_path, {"2026-03.yaml": HEADER + line})
     assert [p["rule"] for p in problems] == ["entry-value"]
+
+
+# --- issue 11: values of another task, identical entries, corrections --------------------------
+
+
+def messages(tmp_path: Path, files: dict[str, str], lang: str) -> list[tuple[Any, ...]]:
+    folder = tmp_path / lang / "prog" / "2026"
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    run = cli_run.run(
+        "check", "--format", "json", "--lang", lang, "--progress", folder.parent, PLAN, cwd=SAMPLE
+    )
+    data = json.loads(run.stdout)
+    return [
+        (p["rule"], p["level"], p["line"], p["column"], p["message"], p["hint"])
+        for p in data["problems"]
+        if p["file"].endswith(tuple(files))
+    ]
+
+
+def test_a_value_the_task_does_not_declare_is_an_error(tmp_path: Path) -> None:
+    # buoi-quan-triet is the plan's, but quy-che-tiep-cong-dan does not declare it: the report
+    # would show it under the wrong task. Pointed at the value itself, the 2 after its key.
+    line = json_line(values={"luot-tiep-cong-dan": 2, "buoi-quan-triet": 2})
+    assert line.index('"buoi-quan-triet": 2') == 208
+    text = HEADER + line
+    vi = messages(tmp_path, {"2026-03.yaml": text}, "vi")
+    en = messages(tmp_path, {"2026-03.yaml": text}, "en")
+    assert vi == [
+        (
+            "value-not-declared-by-task",
+            "error",
+            2,
+            228,
+            "Chỉ tiêu “buoi-quan-triet” không thuộc nhiệm vụ “quy-che-tiep-cong-dan” (chỉ tiêu của "
+            "nhiệm vụ: luot-tiep-cong-dan, don-thu-tiep-nhan, don-thu-giai-quyet), nên giá trị này "
+            "sẽ bị tính vào sai chỗ.",
+            "Ghi giá trị cho đúng nhiệm vụ theo dõi chỉ tiêu này, hoặc thêm “buoi-quan-triet” vào "
+            "`indicators` của nhiệm vụ trong kế hoạch nếu nhiệm vụ thật sự theo dõi nó.",
+        )
+    ]
+    assert [m[4] for m in en] == [
+        "Indicator “buoi-quan-triet” is not one of task “quy-che-tiep-cong-dan”'s (the task's "
+        "indicators: luot-tiep-cong-dan, don-thu-tiep-nhan, don-thu-giai-quyet), so this value "
+        "would be counted in the wrong place."
+    ]
+
+
+def test_a_task_without_indicators_takes_no_value(tmp_path: Path) -> None:
+    line = json_line(task="theo-doi-don-doc-bao-cao", values={"buoi-quan-triet": 1})
+    (vi,) = messages(tmp_path, {"2026-03.yaml": HEADER + line}, "vi")
+    (en,) = messages(tmp_path, {"2026-03.yaml": HEADER + line}, "en")
+    assert vi[:4] == ("value-not-declared-by-task", "error", 2, 206)  # the 1
+    assert "(chỉ tiêu của nhiệm vụ: không có chỉ tiêu nào)" in vi[4]
+    assert "(the task's indicators: none)" in en[4]
+
+
+def test_an_identical_entry_is_a_warning_naming_the_first(tmp_path: Path) -> None:
+    # Same work, another id and author: counted twice on the board unless someone sees it.
+    first = json_line()
+    again = json_line(id="20260310-00000002", author="B")
+    path = "2026-03.yaml"
+    vi = messages(tmp_path, {path: HEADER + first + again}, "vi")
+    en = messages(tmp_path, {path: HEADER + first + again}, "en")
+    where = str(tmp_path / "vi" / "prog" / "2026" / path) + ":2"
+    assert vi == [
+        (
+            "duplicate-entry",
+            "warning",
+            3,
+            3,
+            f"Mục này giống hệt mục “20260310-00000001” đã ghi ở {where} (cùng nhiệm vụ, đơn vị, "
+            "ngày, tình trạng, kết quả, minh chứng và chỉ tiêu): số liệu sẽ bị tính hai lần.",
+            "Nếu một việc bị ghi hai lần do nhầm, bỏ mục ghi sau; nếu đúng là làm hai lần, ghi rõ sự "
+            "khác nhau trong kết quả, hoặc ghi bằng `dvcq progress add --allow-duplicate`.",
+        )
+    ]
+    where_en = str(tmp_path / "en" / "prog" / "2026" / path) + ":2"
+    assert [m[4] for m in en] == [
+        f"This entry is identical to entry “20260310-00000001” recorded at {where_en} (same task, "
+        "unit, date, status, result, evidence and values): its figures would count twice."
+    ]
+
+
+def test_entries_that_differ_are_not_duplicates(tmp_path: Path) -> None:
+    first = json_line(values={"luot-tiep-cong-dan": 4})
+    other = [
+        json_line(id="20260310-00000002", values={"luot-tiep-cong-dan": 5}),
+        json_line(id="20260310-00000003", status="hoan-thanh", values={"luot-tiep-cong-dan": 4}),
+        json_line(id="20260310-00000004", date="2026-03-11", values={"luot-tiep-cong-dan": 4}),
+    ]
+    assert run_check(tmp_path, {"2026-03.yaml": HEADER + first + "".join(other)}) == []
+
+
+def test_a_second_correction_of_one_entry_is_an_error(tmp_path: Path) -> None:
+    # Both corrections used to count: 12 + 12 = 24.
+    old = json_line(values={"luot-tiep-cong-dan": 10})
+    one = json_line(
+        id="20260311-0000000b", supersedes=GOOD["id"], values={"luot-tiep-cong-dan": 12}
+    )
+    two = json_line(
+        id="20260312-0000000c",
+        supersedes=GOOD["id"],
+        result="Sửa lại",
+        values={"luot-tiep-cong-dan": 12},
+    )
+    text = HEADER + old + one + two
+    vi = messages(tmp_path, {"2026-03.yaml": text}, "vi")
+    en = messages(tmp_path, {"2026-03.yaml": text}, "en")
+    where = str(tmp_path / "vi" / "prog" / "2026" / "2026-03.yaml") + ":3"
+    assert vi == [
+        (
+            "entry-superseded-twice",
+            "error",
+            4,
+            179,  # the id in the second `supersedes`
+            f"Mục “20260310-00000001” đã được mục “20260311-0000000b” (ở {where}) đính chính; một "
+            "mục chỉ được đính chính một lần, nếu không cả hai bản đính chính đều được tính.",
+            "Muốn sửa lại bản đính chính, ghi mục mới với `--supersedes 20260311-0000000b` (đính "
+            "chính bản đính chính), và xóa dòng này.",
+        )
+    ]
+    where_en = str(tmp_path / "en" / "prog" / "2026" / "2026-03.yaml") + ":3"
+    assert [m[4] for m in en] == [
+        f"Entry “20260310-00000001” is already corrected by entry “20260311-0000000b” (at "
+        f"{where_en}); an entry is corrected once, or both corrections would count."
+    ]
+
+
+def test_correcting_the_correction_is_fine(tmp_path: Path) -> None:
+    old = json_line()
+    one = json_line(id="20260311-0000000b", supersedes=GOOD["id"], result="Sửa")
+    two = json_line(id="20260312-0000000c", supersedes="20260311-0000000b", result="Sửa lại")
+    assert run_check(tmp_path, {"2026-03.yaml": HEADER + old + one + two}) == []
+
+
+def test_a_correction_of_another_tasks_entry_is_an_error(tmp_path: Path) -> None:
+    # The entry of quy-che-tiep-cong-dan used to disappear from its task.
+    old = json_line()
+    other = json_line(
+        id="20260311-0000000d", task="tham-muu-tiep-cong-dan-don-thu", supersedes=GOOD["id"]
+    )
+    text = HEADER + old + other
+    vi = messages(tmp_path, {"2026-03.yaml": text}, "vi")
+    en = messages(tmp_path, {"2026-03.yaml": text}, "en")
+    assert vi == [
+        (
+            "supersede-other-task",
+            "error",
+            3,
+            197,
+            "Mục này (nhiệm vụ “tham-muu-tiep-cong-dan-don-thu”) đính chính mục “20260310-00000001” "
+            "của nhiệm vụ khác, “quy-che-tiep-cong-dan”: mục kia sẽ biến mất khỏi nhiệm vụ "
+            "“quy-che-tiep-cong-dan”.",
+            "Kiểm tra lại mã mục trong `supersedes` (xem bằng `dvcq progress list --task "
+            "tham-muu-tiep-cong-dan-don-thu`); một mục chỉ đính chính mục của cùng nhiệm vụ.",
+        )
+    ]
+    assert [m[4] for m in en] == [
+        "This entry (task “tham-muu-tiep-cong-dan-don-thu”) supersedes entry “20260310-00000001” "
+        "of another task, “quy-che-tiep-cong-dan”: that entry would disappear from task "
+        "“quy-che-tiep-cong-dan”."
+    ]

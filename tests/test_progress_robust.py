@@ -108,7 +108,7 @@ def test_killed_writers_leave_whole_files(repo: Path) -> None:
     typical = time.monotonic() - timing
     outcomes = {"finished": 0, "killed": 0}
     began = time.monotonic()
-    pending = list(range(KILLS))
+    pending = list(range(PARALLEL, PARALLEL + KILLS))  # other words than the warm-up: no duplicate
     running: list[tuple[subprocess.Popen[str], float]] = []
     while pending or running:
         while pending and len(running) < PARALLEL:  # a rolling pool: no batch waits for its slowest
@@ -150,7 +150,7 @@ def test_killed_writers_leave_whole_files(repo: Path) -> None:
     assert len(set(ids)) == len(ids)
     check_ok(repo)
     # One more normal write sweeps the stale temporary files a killed writer left behind.
-    done = run(*words(1), cwd=repo)
+    done = run(*words(PARALLEL + KILLS), cwd=repo)
     assert done.returncode == 0, done.stderr
     assert list((repo / "progress").rglob("*.tmp")) == []
     print(

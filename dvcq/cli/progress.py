@@ -51,13 +51,15 @@ def _values(pairs: list[str]) -> dict[str, float]:
             number = float(raw)
         except ValueError:
             number = None
-        if not sep or not key or number is None or not math.isfinite(number):
+        # inf, nan and huge numbers are numbers to the parser: record refuses them as check does
+        if not sep or not key or number is None:
             raise UsageError(
                 f"--value “{pair}” phải có dạng CHỈ_TIÊU=SỐ, ví dụ --value luot-tiep-cong-dan=12.",
                 f"--value “{pair}” must be KEY=NUMBER, e.g. --value luot-tiep-cong-dan=12.",
             )
         # Whole numbers as integers, but only where a float holds them exactly (below 2**53).
-        out[key.strip()] = int(number) if number.is_integer() and abs(number) < 2**53 else number
+        whole = math.isfinite(number) and number.is_integer() and abs(number) < 2**53
+        out[key.strip()] = int(number) if whole else number
     return out
 
 
@@ -97,6 +99,13 @@ def add(
         str | None, typer.Option("--supersedes", help="Mã mục cũ mà mục này đính chính.")
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Ghi ngay, không hỏi xác nhận.")] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Vẫn ghi khi đã có một mục y hệt (cố ý ghi hai lần cùng một việc).",
+        ),
+    ] = False,
     plan: PlanOption = None,
     progress: ProgressOption = None,
     lang: LangOption = None,
@@ -143,9 +152,8 @@ def add(
         status = status or Prompt.ask(i18n.t("Tình trạng", "Status"), choices=list(STATUSES))
         result = result or Prompt.ask(i18n.t("Kết quả thực hiện", "What was done"))
         author = author or Prompt.ask(i18n.t("Người ghi", "Author"))
-    from dvcq.cli.app import as_of_date
-
-    day = as_of_date(day_text)  # same parsing and message as --as-of
+    # A date that does not exist is named as such, in check's words (entry-date).
+    day = writing.entry_day(day_text) if day_text else today()
     if interactive and not yes:
         sys.stdout.write(f"{task} | {unit} | {day} | {status} | {result} | {author}" + "\n")
         if not typer.confirm(i18n.t("Ghi mục này?", "Write this entry?"), default=True):
@@ -164,6 +172,7 @@ def add(
         values=_values(list(value or [])),
         supersedes=supersedes,
         today=today(),
+        allow_duplicate=allow_duplicate,
     )
     sys.stdout.write(
         i18n.t(f"Đã ghi mục {entry.id} vào {path}.", f"Wrote entry {entry.id} to {path}.") + "\n"

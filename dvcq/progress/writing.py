@@ -302,6 +302,46 @@ def missing_values(**values: str | None) -> list[str]:
     return [OPTION_NAMES.get(k, k) for k, v in values.items() if not (v or "").strip()]
 
 
+def entry_day(text: str) -> dt.date:
+    """The day given for a new entry: a date in another form, or one that does not exist, is
+    refused with the words `dvcq check` uses for it (entry-date), and its hint."""
+    from dvcq.dates import DateError, parse_iso
+
+    try:
+        return parse_iso(text)
+    except DateError as exc:
+        found = Problem(NEW, Pos(1, 1), "entry-date", {"date": text, "reason": exc.reason})
+        if exc.reason == "format":  # the long-standing message of every date option
+            raise UsageError(
+                f"Ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.",
+                f"Date “{text}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.",
+            ) from None
+        raise UsageError(rules.message(found, "vi"), rules.message(found, "en")) from None
+
+
+def _refused(problems: list[Problem]) -> DvcqError:
+    """The refusal of a new entry: each problem's message and hint, as `dvcq check` words them."""
+
+    def text(lang: str) -> str:
+        return "".join(
+            f"\n  {rules.message(p, lang)}\n    → {rules.hint(p, lang)}" for p in problems
+        )
+
+    return DvcqError("Không ghi mục này:" + text("vi"), "Entry not written:" + text("en"))
+
+
+def _out_of_range(values: dict[str, float]) -> list[Problem]:
+    """Values the reader of progress files would refuse (number-too-large): infinite, or 10^15 and
+    more. NaN is left to the entry-value rule (not a number)."""
+    from dvcq.yamlio import NUMBER_LIMIT
+
+    return [
+        Problem(NEW, Pos(1, 1), "number-too-large", {"number": str(v)})
+        for v in values.values()
+        if isinstance(v, int | float) and not isinstance(v, bool) and abs(v) >= NUMBER_LIMIT
+    ]
+
+
 def record(
     plan: Plan,
     progress: Progress,
@@ -317,8 +357,10 @@ def record(
     values: dict[str, float],
     supersedes: str | None,
     today: dt.date,
+    allow_duplicate: bool = False,
 ) -> tuple[Entry, Path]:
-    """Check a new entry with the progress rules, then append it; refuse it if it has errors."""
+    """Check a new entry with the progress rules, then append it; refuse it if it has errors, or
+    if it repeats an entry already recorded (duplicate-entry) unless `allow_duplicate`."""
     empty = missing_values(task=task, unit=unit, status=status, result=result, author=author)
     if empty:
         raise UsageError(
@@ -332,7 +374,7 @@ def record(
         )
     # The new entry goes through the same builder as every entry read from a file.
     data = {
-        "id": new_id(day),
+        "id": new_id(day),  # a real day: the caller parsed it (entry_day)
         "task": task,
         "date": day.isoformat(),
         "unit": unit,
@@ -343,21 +385,19 @@ def record(
         "author": author.strip(),
         "supersedes": supersedes,
     }
-    found: list[Problem] = []
+    found: list[Problem] = _out_of_range(values)
     entry = entry_from_data({k: v for k, v in data.items() if v is not None}, NEW, 1, found)
     if entry is None or rules.errors(found):
-        raise DvcqError(
-            f"Không ghi mục này: {rules.summary(rules.errors(found) or found, 'vi')}",
-            f"Entry not written: {rules.summary(rules.errors(found) or found, 'en')}",
-        )
+        raise _refused(rules.errors(found) or found)
     trial = Progress(entries=[*progress.entries, entry])
     found = [p for p in rules.run_progress(plan, trial, today) if p.file == NEW]
-    errors = rules.errors(found)
-    if errors:
-        raise DvcqError(
-            f"Không ghi mục này: {rules.summary(errors, 'vi')}",
-            f"Entry not written: {rules.summary(errors, 'en')}",
-        )
+    refused = [
+        p
+        for p in found
+        if rules.level_of(p) == rules.ERROR or (p.rule == "duplicate-entry" and not allow_duplicate)
+    ]
+    if refused:
+        raise _refused(refused)
     entry.file = ""
     path = append_entry(root, plan.document.date.year, entry)
     entry.file = str(path)

@@ -123,12 +123,14 @@ _CODES: dict[str, dict[str, str]] = {
     "undeclared": {"vi": "chưa khai báo trong kế hoạch", "en": "not declared in the plan"},
     "not-a-number": {"vi": "giá trị không phải là số", "en": "the value is not a number"},
     "negative": {"vi": "giá trị âm", "en": "the value is negative"},
+    "no-indicators": {"vi": "không có chỉ tiêu nào", "en": "none"},
 }
 
 
 _FRAGMENTS = {  # optional parts of a sentence: (Vietnamese, English), empty when the value is
     "where": (" (tại {})", " (at {})"),
     "suggestion": ("Có phải ý bạn là “{}”? ", "Did you mean “{}”? "),
+    "close": ("Các mã gần giống khác: {}. ", "Other close ids: {}. "),
 }
 
 

@@ -27,8 +27,8 @@ if TYPE_CHECKING:  # the progress side is imported only once there are entries t
     scope="progress",
     vi="Mục tiến độ ghi cho nhiệm vụ “{task}”, nhưng kế hoạch không có nhiệm vụ này.",
     en="The entry is for task “{task}”, which the plan does not have.",
-    hint_vi="{suggestion_text}Xem mã nhiệm vụ bằng lệnh `dvcq show`.",
-    hint_en="{suggestion_text}List task ids with `dvcq show`.",
+    hint_vi="{suggestion_text}{close_text}Xem mã nhiệm vụ bằng lệnh `dvcq show`.",
+    hint_en="{suggestion_text}{close_text}List task ids with `dvcq show`.",
     doc_vi="Mỗi mục tiến độ phải ghi đúng mã một nhiệm vụ trong kế hoạch.",
     doc_en="Every entry names the id of a task of the plan.",
 )
@@ -37,7 +37,20 @@ def unknown_task(plan: Plan, progress: Progress, today: dt.date) -> Found:
     ids = set(known)
     for e in progress.entries:
         if e.task not in ids:
-            yield e, e.where("task"), {"task": e.task, "suggestion": suggest(e.task, known)}
+            best = suggest(e.task, known)
+            close = [t for t in _close(e.task, known) if t != best]
+            yield (
+                e,
+                e.where("task"),
+                {"task": e.task, "suggestion": best, "close": ", ".join(close)},
+            )
+
+
+def _close(word: str, known: list[str]) -> list[str]:
+    """The few known ids closest to `word` (a plan may have a hundred tasks: not all of them)."""
+    import difflib  # only needed once a problem is found
+
+    return difflib.get_close_matches(word, known, n=5, cutoff=0.5)
 
 
 @rule(
@@ -151,6 +164,50 @@ def entry_value(plan: Plan, progress: Progress, today: dt.date) -> Found:
 
 
 @rule(
+    "value-not-declared-by-task",
+    ERROR,
+    scope="progress",
+    vi="Chỉ tiêu “{key}” không thuộc nhiệm vụ “{task}” (chỉ tiêu của nhiệm vụ: {declared}), nên "
+    "giá trị này sẽ bị tính vào sai chỗ.",
+    en="Indicator “{key}” is not one of task “{task}”'s (the task's indicators: {declared}), so "
+    "this value would be counted in the wrong place.",
+    hint_vi="Ghi giá trị cho đúng nhiệm vụ theo dõi chỉ tiêu này, hoặc thêm “{key}” vào "
+    "`indicators` của nhiệm vụ trong kế hoạch nếu nhiệm vụ thật sự theo dõi nó.",
+    hint_en="Record the value on the task that tracks this indicator, or add “{key}” to the task's "
+    "`indicators` in the plan if the task really tracks it.",
+    doc_vi="Một mục tiến độ chỉ ghi giá trị cho các chỉ tiêu mà nhiệm vụ của nó khai báo trong "
+    "`indicators`: báo cáo xếp mỗi chỉ tiêu dưới nhiệm vụ khai báo nó.",
+    doc_en="An entry gives values only for the indicators its task declares under `indicators`: "
+    "the report places each indicator under the tasks that declare it.",
+)
+def value_not_declared_by_task(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    of_task = {t.id: t.indicators for t in plan.tasks()}
+    declared = {i.key for i in plan.indicators}  # others: entry-value says they are undeclared
+    for e in progress.entries:
+        keys = of_task.get(e.task)  # None: unknown-task says so
+        if keys is None:
+            continue
+        for key in e.values:
+            if key in declared and key not in keys:
+                listed = ", ".join(keys) if keys else "no-indicators"
+                yield e, _value_at(e, key), {"key": key, "task": e.task, "declared": listed}
+
+
+def _value_at(e: Entry, key: str) -> Pos:
+    """Where the value of indicator `key` is on the entry's line (dvcq's own form); the values'
+    mapping otherwise."""
+    if e.at or e.text is None:
+        return e.where("values")
+    start = e.text.find('"values": {')
+    if start < 0 or f'"{key}":' not in e.text[start:]:
+        return e.where("values")
+    from dvcq.model import value_pos
+
+    inner = value_pos(e.text[start:], key, e.pos)
+    return Pos(inner.line, inner.col + start)
+
+
+@rule(
     "entry-control-character",
     ERROR,
     scope="progress",
@@ -199,6 +256,49 @@ def duplicate_entry_id(plan: Plan, progress: Progress, today: dt.date) -> Found:
             yield e, e.where("id"), {"id": e.id, "first": f"{first.file}:{first.line}"}
         else:
             seen[e.id] = e
+
+
+@rule(
+    "duplicate-entry",
+    WARNING,
+    scope="progress",
+    vi="Mục này giống hệt mục “{id}” đã ghi ở {first} (cùng nhiệm vụ, đơn vị, ngày, tình trạng, "
+    "kết quả, minh chứng và chỉ tiêu): số liệu sẽ bị tính hai lần.",
+    en="This entry is identical to entry “{id}” recorded at {first} (same task, unit, date, "
+    "status, result, evidence and values): its figures would count twice.",
+    hint_vi="Nếu một việc bị ghi hai lần do nhầm, bỏ mục ghi sau; nếu đúng là làm hai lần, ghi rõ "
+    "sự khác nhau trong kết quả, hoặc ghi bằng `dvcq progress add --allow-duplicate`.",
+    hint_en="If one piece of work was recorded twice by mistake, drop the later entry; if it "
+    "really was done twice, say what differs in the result, or record it with "
+    "`dvcq progress add --allow-duplicate`.",
+    doc_vi="Hai mục giống hệt nhau (chỉ khác mã hoặc người ghi) thường là một việc được ghi hai lần "
+    "và làm số liệu bị tính gấp đôi.",
+    doc_en="Two identical entries (differing only in id or author) are usually one piece of work "
+    "recorded twice, and double its figures.",
+)
+def duplicate_entry(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    seen: dict[tuple[Any, ...], Entry] = {}
+    for e in progress.entries:
+        key = same_work(e)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = e
+        elif first.id != e.id and e.supersedes != first.id:  # same id: duplicate-entry-id
+            yield e, e.pos, {"id": first.id, "first": f"{first.file}:{first.line}"}
+
+
+def same_work(e: Entry) -> tuple[Any, ...]:
+    """What makes two entries the same piece of work: all but the id and the author."""
+    return (
+        e.task,
+        e.unit,
+        e.date,
+        e.status,
+        " ".join(e.result.split()),
+        tuple(sorted(e.evidence)),
+        tuple(sorted((k, repr(v)) for k, v in e.values.items())),
+        e.supersedes,
+    )
 
 
 @rule(
@@ -261,3 +361,59 @@ def supersede_cycle(plan: Plan, progress: Progress, today: dt.date) -> Found:
                 break
             seen.add(current)
             current = target.get(current)
+
+
+@rule(
+    "entry-superseded-twice",
+    ERROR,
+    scope="progress",
+    vi="Mục “{id}” đã được mục “{first}” (ở {at}) đính chính; một mục chỉ được đính chính một "
+    "lần, nếu không cả hai bản đính chính đều được tính.",
+    en="Entry “{id}” is already corrected by entry “{first}” (at {at}); an entry is corrected "
+    "once, or both corrections would count.",
+    hint_vi="Muốn sửa lại bản đính chính, ghi mục mới với `--supersedes {first}` (đính chính bản "
+    "đính chính), và xóa dòng này.",
+    hint_en="To change the correction, write a new entry with `--supersedes {first}` (correcting "
+    "the correction), and delete this line.",
+    doc_vi="Mỗi mục chỉ có nhiều nhất một mục đính chính nó; sửa tiếp thì đính chính bản đính chính.",
+    doc_en="An entry has at most one correcting entry; a further change corrects the correction.",
+)
+def entry_superseded_twice(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    first: dict[str, Entry] = {}
+    for e in progress.entries:
+        if not e.supersedes:
+            continue
+        earlier = first.setdefault(e.supersedes, e)
+        if earlier is not e and earlier.id != e.id:  # the same id twice: duplicate-entry-id
+            yield (
+                e,
+                e.where("supersedes"),
+                {
+                    "id": e.supersedes,
+                    "first": earlier.id,
+                    "at": f"{earlier.file}:{earlier.line}",
+                },
+            )
+
+
+@rule(
+    "supersede-other-task",
+    ERROR,
+    scope="progress",
+    vi="Mục này (nhiệm vụ “{task}”) đính chính mục “{id}” của nhiệm vụ khác, “{other}”: mục kia "
+    "sẽ biến mất khỏi nhiệm vụ “{other}”.",
+    en="This entry (task “{task}”) supersedes entry “{id}” of another task, “{other}”: that entry "
+    "would disappear from task “{other}”.",
+    hint_vi="Kiểm tra lại mã mục trong `supersedes` (xem bằng `dvcq progress list --task {task}`); "
+    "một mục chỉ đính chính mục của cùng nhiệm vụ.",
+    hint_en="Check the id in `supersedes` (see `dvcq progress list --task {task}`); an entry "
+    "corrects an entry of its own task.",
+    doc_vi="Mục đính chính và mục bị đính chính phải cùng một nhiệm vụ.",
+    doc_en="A correcting entry and the entry it corrects are of the same task.",
+)
+def supersede_other_task(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    task_of = {e.id: e.task for e in progress.entries}
+    for e in progress.entries:
+        other = task_of.get(e.supersedes or "")
+        if other is not None and other != e.task:
+            yield e, e.where("supersedes"), {"id": e.supersedes, "task": e.task, "other": other}
