@@ -18,7 +18,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from cli_run import SAMPLE_PLAN, Result, run
 from docx_read import open_docx
 
@@ -98,6 +97,25 @@ KINDS = [
         {MARCH: [GOOD, entry("20260311-00000002", "1e308")]},
         4,
         [(MARCH, 2)],
+    ),
+    # A key dvcq does not know, on a line otherwise as dvcq writes it: named, its 9 not added.
+    Kind(
+        "unknown key",
+        {
+            MARCH: [
+                GOOD,
+                entry("20260311-00000002", 9).replace('"author"', '"ghi-chu": 1, "author"'),
+            ]
+        },
+        4,
+        [(MARCH, 2)],
+    ),
+    # A month file that is not YAML: what it holds is named by the file and the place it breaks.
+    Kind(
+        "unreadable file",
+        {MARCH: [GOOD], APRIL: ['- {"id": "20260402-00000003", "task": [}']},
+        4,
+        [(APRIL, 1)],
     ),
     # Two corrections of one entry: the second is an error, so 12 counts, not 24.
     pytest.param(
@@ -216,7 +234,9 @@ def test_every_reader_counts_right_or_names_what_it_left_out(tmp_path: Path, kin
     for reader in READERS:
         r, figure = reader(root)
         assert r.returncode == 0, (reader.__name__, r.stderr)
-        named = re.findall(r"^Cảnh báo: (\S+):(\d+):\d+: mục tiến độ không được tính", r.stderr, re.M)
+        named = re.findall(
+            r"^Cảnh báo: (\S+):(\d+):\d+: mục tiến độ không được tính", r.stderr, re.M
+        )
         assert [(f, int(n)) for f, n in named] == kind.left_out, (reader.__name__, r.stderr)
         assert figure == kind.figure, (reader.__name__, r.stdout)
 
@@ -352,10 +372,29 @@ def test_every_line_ending_reads_the_same_entries(tmp_path: Path, ending: str) -
 
 def test_a_sum_of_many_large_values_stays_finite_and_json(tmp_path: Path) -> None:
     big = 999_999_999_999_999  # the largest the reader accepts (under 10^15)
-    lines = [entry(f"202603{d:02d}-{i:08x}", big, date=f"2026-03-{d:02d}") for i, d in
-             enumerate(range(1, 29))]
+    lines = [
+        entry(f"202603{d:02d}-{i:08x}", big, date=f"2026-03-{d:02d}")
+        for i, d in enumerate(range(1, 29))
+    ]
     root = workspace(tmp_path, Kind("big", {MARCH: lines}, 0))
     r = run("status", "--period", *PERIOD, "--format", "json", cwd=root)
     assert r.returncode == 0 and r.stderr == ""
     row = next(t for t in json.loads(r.stdout)["tasks"] if t["task"] == TASK)
     assert row["indicators"][KEY] == 27_999_999_999_999_972
+
+
+def test_an_entry_read_with_an_error_is_left_out_not_used(tmp_path: Path) -> None:
+    """A file the YAML reader reads (a comment after an entry is not dvcq's form): the entry
+    built despite its unknown key is left out, for that problem, and only the good one counts."""
+    import datetime as dt
+
+    from dvcq.progress.store import read_progress
+    from dvcq.progress.usable import usable
+    from dvcq.rules.check import open_plan
+
+    bad = entry("20260311-00000002", 9).replace('"author"', '"ghi-chu": 1, "author"')
+    path = tmp_path / "2026-03.yaml"
+    path.write_text(f"{GOOD}\n{bad}  # sửa tay\n", encoding="utf-8")
+    counted = usable(open_plan(SAMPLE_PLAN), read_progress([path]), dt.date(2026, 11, 27))
+    assert [e.id for e in counted.progress.entries] == ["20260310-00000001"]
+    assert [(p.pos.line, p.rule) for p in counted.left_out] == [(2, "unknown-key")]
