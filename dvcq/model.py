@@ -513,6 +513,9 @@ class Progress:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # Entries built although reading them found an error (an unknown key, a value of the wrong
+    # type), each with that problem (also in `problems`): readers leave them out.
+    flawed: list[tuple[Entry, Problem]] = field(default_factory=list)
 
     def current(self) -> list[Entry]:
         """Entries that no later entry supersedes: what reports and the board use."""

@@ -201,7 +201,7 @@ def test_board_superseding_entry_replaces_old(board_repo: tuple[Path, dict[str, 
     assert (r["entries"], r["status"], r["last_update"]) == (1, "hoan-thanh", "2026-03-02")
     listed = dvcq(repo, "progress", "list", "--format", "json")
     assert listed.returncode == 0
-    shown = {e["result"] for e in json.loads(listed.stdout)}
+    shown = {e["result"] for e in json.loads(listed.stdout)["entries"]}
     assert "old" not in shown and "new" in shown
 
 

@@ -141,7 +141,9 @@ def test_fifo_progress_file_in_status(repo: Path) -> None:
     os.mkfifo(repo / "progress/2026/2026-12.yaml")
     proc = dvcq("status", cwd=repo)
     assert proc.returncode == 0
-    assert proc.stderr.startswith("Cảnh báo: dữ liệu tiến độ có 1 chỗ lỗi")
+    assert proc.stderr.startswith(
+        "Cảnh báo: progress/2026/2026-12.yaml:1:1: mục tiến độ không được tính: Không đọc"
+    )
     cached = run("status", cwd=repo)  # with the cache: its fingerprint reads no FIFO either
     assert cached.returncode == 0
 

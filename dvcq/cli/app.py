@@ -134,9 +134,45 @@ PlanArgument = Annotated[
     ),
 ]
 PlanOption = Annotated[Path | None, plan_option()]
+
+
+def _progress_folder(value: Path | None) -> Path | None:
+    """A --progress that is named must be a folder: a typo would give an empty board and a report
+    saying every unit is silent. The default progress/ may be missing (no entries yet)."""
+    if value is None or value.is_dir():
+        return value
+    from dvcq.visible import visible
+
+    name = visible(str(value), newlines=False)
+    if value.exists():
+        raise UsageError(
+            f"--progress {name}: đây không phải là thư mục. Ghi thư mục tiến độ (chứa các thư "
+            "mục năm như 2026/), ví dụ --progress progress.",
+            f"--progress {name}: this is not a folder. Name the progress folder (holding year "
+            "folders such as 2026/), e.g. --progress progress.",
+        )
+    raise UsageError(
+        f"--progress {name}: không có thư mục này. Kiểm tra lại đường dẫn, hoặc bỏ --progress "
+        "để dùng progress/ cạnh thư mục plans/.",
+        f"--progress {name}: no such folder. Check the path, or leave out --progress to use "
+        "progress/ beside the plans/ folder.",
+    )
+
+
 ProgressOption = Annotated[
     Path | None,
-    typer.Option("--progress", help="Thư mục tiến độ (mặc định: progress/ cạnh thư mục plans/)."),
+    typer.Option(
+        "--progress",
+        help="Thư mục tiến độ (mặc định: progress/ cạnh thư mục plans/).",
+        callback=_progress_folder,
+    ),
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Dừng với mã 1, không in hay ghi gì, khi có mục tiến độ không được tính.",
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -180,17 +216,43 @@ def as_of_date(text: str | None) -> dt.date:
         ) from None
 
 
-def warn_left_out(count: int) -> None:
-    """Entries that could not be read are left out of boards and reports: say so, not silently."""
-    if count:
-        sys.stderr.write(
+# At most this many left-out entries are named on stderr; JSON output and `dvcq check` name all.
+LEFT_OUT_SHOWN = 20
+
+
+def warn_left_out(left_out: list[dict[str, Any]], strict: bool = False) -> None:
+    """Name on stderr each entry (or file) a reader left out and why, with its file:line; with
+    `strict`, stop (exit 1) before anything is printed or written."""
+    if not left_out:
+        return
+    write = sys.stderr.write
+    for item in left_out[:LEFT_OUT_SHOWN]:
+        where = f"{item['file']}:{item['line']}:{item['column']}"
+        write(
             i18n.t(
-                f"Cảnh báo: dữ liệu tiến độ có {count} chỗ lỗi, các mục lỗi không được tính; "
-                "chạy `dvcq check` để xem.\n",
-                f"Warning: {count} problem(s) in the progress data; those entries were left out. "
-                "Run `dvcq check` to see them.\n",
+                f"Cảnh báo: {where}: mục tiến độ không được tính: {item['message']} "
+                f"({item['rule']})\n",
+                f"Warning: {where}: progress entry left out: {item['message']} ({item['rule']})\n",
             )
         )
+    n, more = len(left_out), len(left_out) - LEFT_OUT_SHOWN
+    if more > 0:
+        write(i18n.t(f"Cảnh báo: … và {more} mục khác.\n", f"Warning: … and {more} more.\n"))
+    if strict:
+        raise DvcqError(
+            f"{n} mục tiến độ không được tính (--strict): không in, không ghi gì. Sửa các lỗi "
+            "trên (`dvcq check` liệt kê đủ) rồi chạy lại.",
+            f"{n} progress entr{'y' if n == 1 else 'ies'} left out (--strict): nothing printed "
+            "or written. Fix the errors above (`dvcq check` lists them all) and run again.",
+        )
+    write(
+        i18n.t(
+            f"Cảnh báo: {n} mục tiến độ không được tính vào số liệu; chạy `dvcq check` để xem "
+            "và sửa, hoặc dùng --strict để dừng khi có.\n",
+            f"Warning: {n} progress entr{'y' if n == 1 else 'ies'} left out of the figures; run "
+            "`dvcq check` to see and fix them, or use --strict to stop when there are any.\n",
+        )
+    )
 
 
 def _print_version(value: bool) -> None:

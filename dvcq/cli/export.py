@@ -15,6 +15,7 @@ from dvcq.cli.app import (
     LangOption,
     PlanOption,
     ProgressOption,
+    StrictOption,
     app,
     output_option,
     use_lang,
@@ -42,6 +43,7 @@ def export_xlsx(
     progress: ProgressOption = None,
     as_of: AsOfOption = None,
     force: ForceOption = False,
+    strict: StrictOption = False,
     lang: LangOption = None,
 ) -> int:
     """Xuất bảng tình hình nhiệm vụ và các mục tiến độ của kỳ ra tệp Excel (.xlsx).
@@ -55,15 +57,16 @@ def export_xlsx(
     from dvcq.documents.spreadsheet import export_xlsx as run
     from dvcq.progress import store
     from dvcq.progress.periods import plan_period
+    from dvcq.progress.usable import left_out_data
 
     use_lang(lang)
     if output.suffix.lower() != ".xlsx":
         raise UsageError(
             f"Tệp kết quả {output} phải có đuôi .xlsx.", f"Output {output} must end in .xlsx."
         )
-    the_plan, entries, _ = store.load(plan, progress)
-    warn_left_out(len(entries.problems))
+    the_plan, counted = store.load_usable(plan, progress)
     window = plan_period(the_plan, period)
-    run(the_plan, entries, window, as_of_date(as_of), output, force=force)
+    warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
+    run(the_plan, counted.progress, window, as_of_date(as_of), output, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
     return 0

@@ -17,6 +17,7 @@ from dvcq.cli.app import (
     ListFormat,
     PlanOption,
     ProgressOption,
+    StrictOption,
     app,
     format_option,
     use_lang,
@@ -208,20 +209,28 @@ def list_entries(
     as_of: AsOfOption = None,
     plan: PlanOption = None,
     progress: ProgressOption = None,
+    strict: StrictOption = False,
     lang: LangOption = None,
 ) -> int:
-    """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered."""
+    """Liệt kê các mục tiến độ, có lọc. List progress entries, filtered.
+
+    Mục có lỗi không được liệt kê: tên (tệp:dòng) và lý do ở stderr, và ở khóa `left_out` của
+    JSON. Entries with errors are left out, named on stderr and under `left_out` in JSON.
+    """
     from dvcq import repository
     from dvcq.cli.app import as_of_date
     from dvcq.model import FIELDS, STATUSES
     from dvcq.progress import store
     from dvcq.progress.board import select
     from dvcq.progress.periods import plan_period
+    from dvcq.progress.usable import left_out_data
 
     use_lang(lang)
-    the_plan, entries, _ = store.load(plan, progress)
-    warn_left_out(len(entries.problems))
+    the_plan, counted = store.load_usable(plan, progress)
     repository.require_unit(the_plan, unit)
+    left_out = left_out_data(counted.left_out, i18n.lang())
+    warn_left_out(left_out, strict)
+    entries = counted.progress
     window = plan_period(the_plan, period) if period else None
     chosen = select(
         entries,
@@ -234,7 +243,8 @@ def list_entries(
     )
     rows = [e.to_dict() for e in chosen]
     if format is ListFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        shown = {"entries": rows, "left_out": left_out}
+        sys.stdout.write(json.dumps(shown, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     elif format is ListFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()

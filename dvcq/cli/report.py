@@ -16,6 +16,7 @@ from dvcq.cli.app import (
     LangOption,
     PlanOption,
     ProgressOption,
+    StrictOption,
     TemplatesOption,
     app,
     format_option,
@@ -66,6 +67,7 @@ def report(
     ] = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
+    strict: StrictOption = False,
     lang: LangOption = None,
 ) -> int:
     """Lập BÁO CÁO kết quả thực hiện kế hoạch trong một kỳ (Nghị định 30/2020).
@@ -86,16 +88,18 @@ def report(
     from dvcq.progress.periods import plan_period
 
     use_lang(lang)
-    the_plan, entries, _ = store.load(plan, progress)
+    from dvcq.progress.usable import left_out_data
+
+    the_plan, counted = store.load_usable(plan, progress)
     window = plan_period(the_plan, period)
-    warn_left_out(len(entries.problems))
+    warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
     the_notes = notes_for(
         Path(the_plan.file),
         window.label,
         notes,
         SignerOverride(authority=signer_authority, title=signer_title, name=signer_name),
     )
-    context = report_context(the_plan, entries, window, as_of_date(as_of), the_notes)
+    context = report_context(the_plan, counted.progress, window, as_of_date(as_of), the_notes)
     folder = templates or DEFAULT_DIR
     if output is None and form is DocumentFormat.md:
         sys.stdout.write(report_markdown(context, folder))

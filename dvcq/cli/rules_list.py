@@ -32,7 +32,7 @@ def rules_list(
             {"id": r.id, "level": r.level, "scope": r.scope, "doc": r.doc[lg], "hint": r.hint[lg]}
             for r in registry.values()
         ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return 0
     from rich.console import Console
     from rich.markup import escape

@@ -37,7 +37,7 @@ def show(
     path = one_plan(plan, plan_file) or default_plan("dvcq show --plan plans/2026.yaml")
     data = outline(open_plan(path))
     if format is TextJson.json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         from dvcq.cli.display import print_outline
 

@@ -14,6 +14,7 @@ from dvcq.cli.app import (
     LangOption,
     PlanOption,
     ProgressOption,
+    StrictOption,
     TextJson,
     app,
     format_option,
@@ -37,12 +38,14 @@ def status(
     format: Annotated[TextJson, format_option("text hoặc json.")] = TextJson.text,
     plan: PlanOption = None,
     progress: ProgressOption = None,
+    strict: StrictOption = False,
     lang: LangOption = None,
 ) -> int:
     """Bảng tình hình thực hiện kế hoạch trong một kỳ. The status board for a period.
 
     Với mỗi nhiệm vụ: đơn vị chủ trì, tình trạng mới nhất, lần cập nhật cuối, số mục và tổng chỉ
-    tiêu; đánh dấu nhiệm vụ chưa có báo cáo, nhiệm vụ quá hạn và đơn vị chưa báo cáo.
+    tiêu; đánh dấu nhiệm vụ chưa có báo cáo, nhiệm vụ quá hạn và đơn vị chưa báo cáo. Mục tiến
+    độ có lỗi không được tính và được nêu tên (tệp:dòng) trên stderr và ở khóa `left_out` của JSON.
     """
     from dvcq import repository
     from dvcq.cli.app import as_of_date
@@ -55,9 +58,9 @@ def status(
     repository.require_unit(the_plan, unit)
     window = plan_period(the_plan, period or str(the_plan.document.date.year))
     data = status_data(the_plan, files, window, as_of_date(as_of), unit)
-    warn_left_out(data["progress_problems"])
+    warn_left_out(data["left_out"], strict)
     if format is TextJson.json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         _print(data, the_plan)
     return 0

@@ -180,22 +180,28 @@ def board_dict(board: Board) -> dict[str, Any]:
 
 # Part of the cache key: change it whenever the shape of the status data changes, so that a
 # result cached by an older dvcq is never served.
-STATUS_FORMAT = "status/2"
+STATUS_FORMAT = "status/3"
 
 
 def status_data(
     plan: Plan, files: list[Path], period: Period, as_of: dt.date, unit: str | None = None
 ) -> dict[str, Any]:
-    """The board as data, cached on the content of the plan and of every progress file."""
+    """The board as data with `left_out` (the entries not counted, and why: `progress.usable`),
+    cached on the content of the plan and of every progress file, on today (an entry dated after
+    it is left out) and on the language of the messages."""
+    from dvcq import i18n
     from dvcq.cache import cached, fingerprint
+    from dvcq.dates import today
     from dvcq.progress.store import read_progress
+    from dvcq.progress.usable import left_out_data, usable
 
+    day, lang = today(), i18n.lang()
     parts = [STATUS_FORMAT, "\n".join(plan.lines), period.label, str(period.start), str(period.end)]
-    key = fingerprint([*parts, as_of.isoformat(), unit or ""], files)
+    key = fingerprint([*parts, as_of.isoformat(), unit or "", day.isoformat(), lang], files)
 
     def compute() -> dict[str, Any]:
-        progress = read_progress(files)
-        data = board_dict(build_board(plan, progress, period, as_of, unit))
-        return {**data, "progress_problems": len(progress.problems)}
+        counted = usable(plan, read_progress(files), day)
+        data = board_dict(build_board(plan, counted.progress, period, as_of, unit))
+        return {**data, "left_out": left_out_data(counted.left_out, lang)}
 
     return cached("status", key, compute)  # type: ignore[no-any-return]

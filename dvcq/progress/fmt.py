@@ -16,7 +16,7 @@ from typing import Any
 from dvcq.errors import UsageError
 from dvcq.model import REQUIRED, plain
 from dvcq.problems import Pos, Problem
-from dvcq.progress.store import entry_from_data, json_line
+from dvcq.progress.store import entry_from_data, json_line, one_line_ending
 from dvcq.yamlio import decode, parse, read_bytes
 
 
@@ -98,7 +98,7 @@ def _message(problem: Problem, line: int, col: int = 0) -> Note:
 
 def format_text(text: str, file: str) -> tuple[str, list[Note]]:
     """The canonical text of one progress file, and the lines left alone (with why)."""
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = one_line_ending(text).split("\n")
     notes: list[Note] = []
     if any(line.strip() and not line.startswith(("- ", "#")) for line in lines):
         root, found = parse(text, file)

@@ -14,16 +14,20 @@ reader for a file edited by hand, so positions are exact either way.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dvcq.model import FIELDS, REQUIRED, STATUSES, Builder, Entry, Plan, Progress, value_pos
 from dvcq.problems import Pos, Problem
 from dvcq.repository import default_plan, files_in, progress_dir, progress_root_for
 from dvcq.rules.check import open_plan
 from dvcq.yamlio import NUMBER_LIMIT, Node, kind_of, nfc, parse, read_text
+
+if TYPE_CHECKING:
+    from dvcq.progress.usable import Usable
 
 HEADER = (
     "# Tiến độ thực hiện kế hoạch, do dvcq ghi (dvcq progress add): mỗi dòng một mục.\n"
@@ -46,8 +50,10 @@ def _read_file(path: Path, progress: Progress) -> None:
             progress.problems.append(problem)
         return
     file = str(path)
+    text = one_line_ending(text)
     entries: list[Entry] = []
     problems: list[Problem] = []
+    flawed: list[tuple[Entry, Problem]] = []
     for number, line in enumerate(nfc(text).split("\n"), 1):
         if not line or line[0] == "#" or not line.strip():
             continue
@@ -55,11 +61,22 @@ def _read_file(path: Path, progress: Progress) -> None:
         if data is None:  # not the shape dvcq writes: let the YAML reader judge the whole file
             _read_yaml(text, file, progress)
             return
+        before = len(problems)
         entry = entry_from_data(data, file, number, problems, text=line)
         if entry is not None:
             entries.append(entry)
+            if len(problems) > before:
+                flawed.append((entry, problems[before]))
     progress.entries += entries
     progress.problems += problems
+    progress.flawed += flawed
+
+
+def one_line_ending(text: str) -> str:
+    """LF for CRLF and for a lone CR: a file whose line endings an editor or a transfer changed
+    reads as the same lines (CR alone once read as one comment line, and its entries vanished).
+    Only these two: YAML's other breaks (U+2028, NEL) may stand inside a JSON string."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def json_line(line: str) -> dict[str, Any] | None:
@@ -157,11 +174,21 @@ def _read_yaml(text: str, file: str, progress: Progress) -> None:
         )
         return
     builder = Builder(file)
+    built: list[tuple[int, Entry | None]] = []
     for node in root.value:
         entry = build_entry(builder, node)
+        built.append((node.pos.line, entry))
         if entry is not None:
             progress.entries.append(entry)
     progress.problems += builder.problems
+    # A problem inside an item (a duplicate key, a value of the wrong type) flaws the entry built
+    # from it: each item runs from its first line to the next item's.
+    starts = [line for line, _ in built]
+    for problem in sorted([*problems, *builder.problems], key=lambda p: p.sort_key):
+        at = bisect.bisect_right(starts, problem.pos.line) - 1
+        entry = built[at][1] if at >= 0 else None
+        if entry is not None and all(e is not entry for e, _ in progress.flawed):
+            progress.flawed.append((entry, problem))
 
 
 def build_entry(builder: Builder, node: Node, text: str | None = None) -> Entry | None:
@@ -254,6 +281,15 @@ def _well_formed(data: dict[str, Any]) -> bool:
 def load(plan_path: Path | None, root: Path | None) -> tuple[Plan, Progress, Path]:
     plan, files, root = _open_plan_and_files(plan_path, root)
     return plan, read_progress(files), root
+
+
+def load_usable(plan_path: Path | None, root: Path | None) -> tuple[Plan, Usable]:
+    """The plan and the entries readers count (`progress.usable`), with those left out."""
+    from dvcq.dates import today
+    from dvcq.progress.usable import usable
+
+    plan, progress, _ = load(plan_path, root)
+    return plan, usable(plan, progress, today())
 
 
 def open_workspace(plan_path: Path | None, root: Path | None) -> tuple[Plan, list[Path]]:

@@ -76,4 +76,4 @@ def to_json(changes: list[Change], old: Side, new: Side, lang: str) -> str:
         "count": len(changes),
         "changes": [c.as_dict(lang) for c in changes],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -16,7 +16,7 @@ from dvcq.problems import Pos, Problem
 if TYPE_CHECKING:
     import datetime as dt
 
-    from dvcq.model import Plan, Progress
+    from dvcq.model import Entry, Plan, Progress
 
 ERROR = "error"
 WARNING = "warning"
@@ -201,8 +201,16 @@ def run(plan: Plan) -> Iterator[Problem]:
 
 def run_progress(plan: Plan, progress: Progress, today: dt.date) -> Iterator[Problem]:
     """Progress rules yield (entry, position, parameters): the entry names the file."""
+    return (problem for _, problem in progress_findings(plan, progress, today))
+
+
+def progress_findings(
+    plan: Plan, progress: Progress, today: dt.date
+) -> Iterator[tuple[Entry, Problem]]:
+    """Each problem of the progress rules with the entry it is about (`progress.usable` leaves
+    out the entries that have an error)."""
     for rule_ in load_all().values():
         if rule_.check is None or rule_.scope != "progress":
             continue
         for entry, pos, params in rule_.check(plan, progress, today):
-            yield Problem(entry.file, pos, rule_.id, params)
+            yield entry, Problem(entry.file, pos, rule_.id, params)

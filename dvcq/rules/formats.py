@@ -33,7 +33,7 @@ def to_json(result: Result, lang: str) -> str:
         "warnings": result.count(rules.WARNING),
         "problems": [problem_dict(p, lang) for p in result.problems],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _escape(text: str, prop: bool = False) -> str:
