@@ -135,7 +135,6 @@ KINDS = [
             12,
             [(MARCH, 3)],
         ),
-        marks=pytest.mark.xfail(strict=True, reason="the correction rules of issue 11 point 3"),
     ),
     # An entry of another task superseding one of this task: A's 4 must not disappear.
     pytest.param(
@@ -152,7 +151,6 @@ KINDS = [
             4,
             [(MARCH, 2)],
         ),
-        marks=pytest.mark.xfail(strict=True, reason="the correction rules of issue 11 point 3"),
     ),
     # A value for an indicator the task does not declare: its entry must not add its 6.
     pytest.param(
@@ -162,7 +160,6 @@ KINDS = [
             4,
             [(MARCH, 2)],
         ),
-        marks=pytest.mark.xfail(strict=True, reason="the indicator rule of issue 11 point 2"),
     ),
 ]
 
