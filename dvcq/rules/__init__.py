@@ -182,6 +182,7 @@ def load_all() -> dict[str, Rule]:
         progress,
         reading,
         references,
+        reports,
         signature,
         symbols,
     )
