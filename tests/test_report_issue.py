@@ -307,3 +307,25 @@ def test_check_leaves_the_notes_of_another_plan_year_to_that_plan(tmp_path: Path
     data = json.loads(done.stdout)
     assert "reports/2025-H1.yaml" not in data["files"]
     assert [p["rule"] for p in data["problems"]] == ["citation-type-mismatch"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_notes_of_another_period(tmp_path: Path, lang: str) -> None:
+    ws = workspace(tmp_path)
+    args = ("report", "2026-Q3", "--notes", NOTES, "-f", "md", "-o", "out.md", "--lang", lang)
+    done = run(*args, cwd=ws)
+    expected = {
+        "vi": f"{NOTES}:1:1  cảnh báo  Tệp ghi chú “2026-H1.yaml” là của kỳ 2026-H1, không phải kỳ "
+        "2026-Q3 của báo cáo này.  (notes-other-period)\n"
+        "      → Dùng tệp ghi chú của kỳ 2026-Q3 (reports/2026-Q3.yaml), hoặc đổi tên tệp cho đúng "
+        "kỳ.\n",
+        "en": f"{NOTES}:1:1  warning  Notes file “2026-H1.yaml” is for period 2026-H1, not for "
+        "period 2026-Q3 of this report.  (notes-other-period)\n"
+        "      → Use the notes of period 2026-Q3 (reports/2026-Q3.yaml), or rename the file for "
+        "its period.\n",
+    }[lang]
+    assert (done.returncode, done.stderr) == (0, expected) and (ws / "out.md").exists()
+    copy = ws / "ghi-chu.yaml"  # a name that is no period says nothing about one
+    shutil.copy(ws / NOTES, copy)
+    plain = run("report", "2026-Q3", "--notes", copy, "-f", "md", "-o", "plain.md", cwd=ws)
+    assert (plain.returncode, plain.stderr) == (0, "")

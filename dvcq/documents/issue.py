@@ -16,7 +16,7 @@ from dvcq import rules
 from dvcq.documents.notes import ReportNotes, SignerOverride, notes_path, read_notes, with_signer
 from dvcq.errors import DvcqError
 from dvcq.problems import Problem
-from dvcq.rules.notes import notes_problems, plan_number_problems
+from dvcq.rules.notes import notes_problems, other_period_problems, plan_number_problems
 from dvcq.visible import visible
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ def prepare(
     notes = read_notes(file) if file else ReportNotes()
     citation = f"{type_name_of(plan.document.type)} số {cited_symbol(plan)}"
     problems = plan_number_problems(plan, citation)
+    problems += other_period_problems(plan, period, file) if file else []
     problems += notes_problems(plan, period, notes, str(file or ""), option)
     problems.sort(key=lambda p: p.sort_key)
     return Issue(with_signer(notes, option), problems)

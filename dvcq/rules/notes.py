@@ -138,6 +138,22 @@ def _signer_problems(notes: ReportNotes, file: str, option: SignerOverride | Non
     return [Problem(where, pos, "report-signer-authority", {"authority": authority})]
 
 
+def other_period_problems(plan: Plan, period: Period, path: Path) -> list[Problem]:
+    """The notes file named for another period than the report's (`--notes reports/2026-H1.yaml`
+    for the 2026-Q3 report): its prose, number and day are not this report's."""
+    from dvcq.errors import UsageError
+    from dvcq.progress.periods import parse_period
+
+    try:
+        named = parse_period(path.stem, plan.reporting).label
+    except UsageError:
+        return []  # a name that is no period says nothing about one
+    if named != path.stem or named == period.label:
+        return []
+    params = {"name": path.name, "notes_period": named, "period": period.label}
+    return [Problem(str(path), Pos(1, 1), "notes-other-period", params)]
+
+
 def plan_number_problems(plan: Plan, citation: str) -> list[Problem]:
     """The plan's number still blank while the report cites it as `citation`."""
     if (plan.document.number or "").strip():

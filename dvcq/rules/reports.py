@@ -22,6 +22,18 @@ declare(
     "misnamed file is never read by any report.",
 )
 declare(
+    "notes-other-period",
+    WARNING,
+    scope="notes",
+    vi="Tệp ghi chú “{name}” là của kỳ {notes_period}, không phải kỳ {period} của báo cáo này.",
+    en="Notes file “{name}” is for period {notes_period}, not for period {period} of this report.",
+    hint_vi="Dùng tệp ghi chú của kỳ {period} (reports/{period}.yaml), hoặc đổi tên tệp cho đúng kỳ.",
+    hint_en="Use the notes of period {period} (reports/{period}.yaml), or rename the file for its "
+    "period.",
+    doc_vi="Lời văn, số và ngày trong tệp ghi chú của một kỳ không dùng cho báo cáo kỳ khác.",
+    doc_en="The prose, number and day of one period's notes are not for another period's report.",
+)
+declare(
     "report-day-impossible",
     ERROR,
     scope="notes",
