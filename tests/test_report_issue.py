@@ -272,7 +272,9 @@ def test_check_turns_notes_reading_problems_into_check_problems(
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("name", ["2025-H1.yaml", "2026-h1.yaml", "ghi-chu.yaml", "2026-13.yaml"])
+@pytest.mark.parametrize(
+    "name", ["2025-H1.yaml", "2026-h1.yaml", "ghi-chu.yaml", "2026-13.yaml", "2026-H1 .yaml"]
+)
 def test_check_reports_a_notes_file_named_for_no_period_of_the_plan_year(
     tmp_path: Path, name: str, lang: str
 ) -> None:

@@ -148,7 +148,7 @@ def other_period_problems(plan: Plan, period: Period, path: Path) -> list[Proble
         named = parse_period(path.stem, plan.reporting).label
     except UsageError:
         return []  # a name that is no period says nothing about one
-    if named != path.stem or named == period.label:
+    if named == period.label:
         return []
     params = {"name": path.name, "notes_period": named, "period": period.label}
     return [Problem(str(path), Pos(1, 1), "notes-other-period", params)]
