@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -331,3 +333,23 @@ def test_notes_of_another_period(tmp_path: Path, lang: str) -> None:
     shutil.copy(ws / NOTES, copy)
     plain = run("report", "2026-Q3", "--notes", copy, "-f", "md", "-o", "plain.md", cwd=ws)
     assert (plain.returncode, plain.stderr) == (0, "")
+
+
+@pytest.mark.slow
+def test_checking_the_notes_loads_nothing_of_the_documents(tmp_path: Path) -> None:
+    from test_layering import PROBE
+
+    ws = workspace(tmp_path, notes="day: 31\n")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "plans/2026.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=ws,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "DVCQ_LANG": "vi"},
+    )
+    probe = json.loads(done.stderr)
+    assert probe["code"] == 1 and "report-day-impossible" in done.stdout
+    modules = set(probe["modules"])
+    assert "dvcq.rules.notes" in modules
+    assert {m for m in modules if m.startswith(("dvcq.documents", "jinja2", "docx"))} == set()
