@@ -189,6 +189,31 @@ def test_signer_authority_in_the_notes_breaking_the_rule(tmp_path: Path, lang: s
     assert (fixed.returncode, fixed.stderr) == (0, "") and (ws / "out.md").exists()
 
 
+BLANK = {
+    "vi": "  lỗi  “{key}” của người ký báo cáo để trống: khối chữ ký sẽ in một dòng trắng.  "
+    "(report-signer-blank)\n"
+    "      → Ghi chức vụ (title) và họ tên (name) người ký, hoặc bỏ dòng này để dùng người ký của "
+    "kế hoạch.\n",
+    "en": "  error  The report signer's “{key}” is blank: the signature block would print an empty "
+    "line.  (report-signer-blank)\n"
+    "      → Give the signer's title and name, or leave the line out to use the plan's signer.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_blank_signer_name_or_title_is_refused(tmp_path: Path, lang: str) -> None:
+    ws = workspace(tmp_path, notes='day: 16\nsigner:\n  name: " "\n')
+    done = report(ws, lang=lang)
+    assert done.returncode == 1 and not (ws / "out.md").exists()
+    assert done.stderr == f"{NOTES}:3:10" + BLANK[lang].format(key="name") + refused(1, 0, lang)
+    option = report(ws, "--signer-name", "Nguyễn Văn A", "--signer-title", "  ", lang=lang)
+    assert option.returncode == 1 and not (ws / "out.md").exists()
+    assert option.stderr == "--signer-title" + BLANK[lang].format(key="title") + refused(1, 0, lang)
+    # An empty option says "not given" (the notes' or the plan's is used): the notes' blank stays.
+    empty = report(ws, "--signer-name", "", lang=lang)
+    assert empty.stderr == f"{NOTES}:3:10" + BLANK[lang].format(key="name") + refused(1, 0, lang)
+
+
 def test_head_signing_in_person_is_accepted(tmp_path: Path) -> None:
     done = report(workspace(tmp_path), "--signer-authority", "", "--signer-title", "GIÁM ĐỐC")
     assert (done.returncode, done.stderr) == (0, "")

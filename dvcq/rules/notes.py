@@ -124,18 +124,24 @@ def notes_problems(
 
 
 def _signer_problems(notes: ReportNotes, file: str, option: SignerOverride | None) -> list[Problem]:
-    """The override's authority under the plan's signer rule; the command line wins the notes."""
+    """The override under the plan's signer rules, field by field; the command line wins the
+    notes (an empty option, as for the name and title, says "not given")."""
     from dvcq.rules.signature import authority_ok
 
-    if option is not None and option.authority is not None:
-        where, pos, authority = "--signer-authority", OPTION, option.authority
-    elif notes.signer is not None and notes.signer.authority is not None:
-        where, pos, authority = file, notes.signer.where("authority"), notes.signer.authority
-    else:
-        return []
-    if authority_ok(authority or None):  # "" says the head signs in person
-        return []
-    return [Problem(where, pos, "report-signer-authority", {"authority": authority})]
+    out: list[Problem] = []
+    for key in ("authority", "title", "name"):
+        given = getattr(option, key) if option is not None else None
+        if given is not None and (given or key == "authority"):
+            where, pos, value = f"--signer-{key}", OPTION, given
+        elif notes.signer is not None and getattr(notes.signer, key) is not None:
+            where, pos, value = file, notes.signer.where(key), getattr(notes.signer, key)
+        else:
+            continue
+        if key == "authority" and not authority_ok(value or None):  # "": the head signs
+            out.append(Problem(where, pos, "report-signer-authority", {"authority": value}))
+        elif key != "authority" and not value.strip():
+            out.append(Problem(where, pos, "report-signer-blank", {"key": key}))
+    return out
 
 
 def other_period_problems(plan: Plan, period: Period, path: Path) -> list[Problem]:

@@ -88,6 +88,20 @@ declare(
     "the same authority rule of Nghị định 30/2020 as the plan's.",
 )
 declare(
+    "report-signer-blank",
+    ERROR,
+    scope="notes",
+    vi="“{key}” của người ký báo cáo để trống: khối chữ ký sẽ in một dòng trắng.",
+    en="The report signer's “{key}” is blank: the signature block would print an empty line.",
+    hint_vi="Ghi chức vụ (title) và họ tên (name) người ký, hoặc bỏ dòng này để dùng người ký của "
+    "kế hoạch.",
+    hint_en="Give the signer's title and name, or leave the line out to use the plan's signer.",
+    doc_vi="Người ký thay cho người ký của kế hoạch phải có chức vụ và họ tên, như người ký của kế "
+    "hoạch (Nghị định 30/2020).",
+    doc_en="A signer given instead of the plan's has a title and a name, as the plan's signer does "
+    "(Nghị định 30/2020).",
+)
+declare(
     "report-plan-number",
     WARNING,
     scope="report",
