@@ -52,11 +52,11 @@ ENCODINGS = {
     "C": ({"LC_ALL": "C", "PYTHONUTF8": "0"}, "ascii"),
     "cp1258": ({"PYTHONIOENCODING": "cp1258"}, "cp1258"),
 }
-CHECK_LAST = {
-    "ascii": "Da kiem tra 12 tep: 0 loi, 1 canh bao.",
-    "latin-1": "Dã kiem tra 12 tep: 0 loi, 1 canh báo.",
-    "C": "Da kiem tra 12 tep: 0 loi, 1 canh bao.",
-    "cp1258": "Đã kiểm tra 12 tệp: 0 lỗi, 1 cảnh báo.",
+CHECK_LAST = {  # the plan, its 11 progress files and the H1 report notes
+    "ascii": "Da kiem tra 13 tep: 0 loi, 1 canh bao.",
+    "latin-1": "Dã kiem tra 13 tep: 0 loi, 1 canh báo.",
+    "C": "Da kiem tra 13 tep: 0 loi, 1 canh bao.",
+    "cp1258": "Đã kiểm tra 13 tệp: 0 lỗi, 1 cảnh báo.",
 }
 COMMANDS = {
     "check": ["check", "plans/2026.yaml"],

@@ -308,6 +308,10 @@ def test_strict_fails_and_writes_nothing(tmp_path: Path, args: tuple[str, ...]) 
         "above (`dvcq check` lists them all) and run again."
     )
     clean = workspace(tmp_path / "clean", KINDS[0])
+    if args[0] == "report":  # a report's --strict also wants what a văn thư checks: a plan number
+        plan = clean / "plans" / "2026.yaml"
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(text.replace("\n  number: null", '\n  number: "12"', 1), encoding="utf-8")
     assert run(*args, "--strict", cwd=clean).returncode == 0
 
 

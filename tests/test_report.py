@@ -30,6 +30,13 @@ PLAN = SAMPLE_PLAN
 SAMPLE = SAMPLE_PROGRESS
 NOTES = SAMPLE_NOTES
 AS_OF = "2026-06-30"
+# The sample plan's number is blank (a draft): every report on it says so before it is issued.
+NUMBER_BLANK = (
+    f"{PLAN}:15:11  cảnh báo  Kế hoạch chưa có số (document.number) mà báo cáo trích dẫn nó: báo "
+    "cáo sẽ ghi “Kế hoạch số …/KH-SNgV” như một bản dự thảo.  (report-plan-number)\n"
+    "      → Điền số văn thư đã cấp cho kế hoạch vào `document.number` trước khi ban hành báo "
+    "cáo.\n"
+)
 
 
 def dvcq(*args: str | Path, cwd: Path = ROOT) -> Result:
@@ -40,7 +47,7 @@ def dvcq(*args: str | Path, cwd: Path = ROOT) -> Result:
 def report(out: Path, period: str = "2026-H1", *extra: str | Path) -> Path:
     run = dvcq("report", period, "--progress", SAMPLE, "--as-of", AS_OF, "-o", out, *extra)
     assert run.returncode == 0, run.stderr
-    assert run.stdout == f"Đã ghi {out}.\n" and run.stderr == ""
+    assert run.stdout == f"Đã ghi {out}.\n" and run.stderr == NUMBER_BLANK
     return out
 
 
@@ -121,7 +128,7 @@ def test_opening_cites_the_bases_and_the_plan(h1: Path) -> None:
     opening = lines(open_docx(h1))[0]
     assert opening.startswith(
         "Thực hiện Kế hoạch số 918/KH-UBND ngày 31/3/2026 của Ủy ban nhân dân tỉnh Cao Bằng về "
-        "triển khai thực hiện công tác dân vận chính quyền năm 2026; Kế hoạch số /KH-SNgV"
+        "triển khai thực hiện công tác dân vận chính quyền năm 2026; Kế hoạch số …/KH-SNgV"
     )
     assert opening.endswith(
         ", Sở Ngoại vụ báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm "
@@ -343,7 +350,7 @@ def test_signer_overrides(tmp_path: Path) -> None:
         ("strenghts: tốt\n", "bad.yaml:1:1:", "Có phải ý bạn là “strengths”?"),
         ("addressees:\n  - [Sở Nội vụ]\n", "bad.yaml:2:5:", "phải là chuỗi văn bản"),
         ("leadership: |\n  tốt\n day: 3\n", "bad.yaml:3:", "Lỗi cú pháp YAML"),
-        ("day: 31\n", "", "ngày 31 không có trong tháng 6/2026"),
+        ("day: 31\n", "bad.yaml:1:6  lỗi  ", "ngày 31 không có trong tháng 6/2026"),
         ("- một danh sách\n", "bad.yaml:1:1:", "phải là bảng khóa–giá trị"),
     ],
 )

@@ -271,7 +271,7 @@ def test_a_link_inside_the_repository_is_followed(repo: Path) -> None:
     (repo / "progress/2026").symlink_to("archive-2026")
     proc = dvcq("check", "--format", "json", cwd=repo)
     assert (proc.returncode, problems(proc)) == (0, [])
-    assert len(json.loads(proc.stdout)["files"]) == 12
+    assert len(json.loads(proc.stdout)["files"]) == 13  # the plan, 11 progress files, the notes
 
 
 def test_report_notes_linked_out(repo: Path, outside: Path) -> None:

@@ -171,7 +171,8 @@ StrictOption = Annotated[
     bool,
     typer.Option(
         "--strict",
-        help="Dừng với mã 1, không in hay ghi gì, khi có mục tiến độ không được tính.",
+        help="Coi cảnh báo là lỗi: dừng với mã 1, không in hay ghi gì, khi có mục tiến độ không "
+        "được tính (và, với report, điều văn thư sẽ bắt lỗi: số kế hoạch trống, ngày báo cáo…).",
     ),
 ]
 AsOfOption = Annotated[

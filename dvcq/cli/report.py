@@ -81,7 +81,8 @@ def report(
     """
     from dvcq.cli.app import as_of_date
     from dvcq.documents.context import report_context
-    from dvcq.documents.notes import SignerOverride, notes_for
+    from dvcq.documents.issue import prepare
+    from dvcq.documents.notes import SignerOverride
     from dvcq.documents.render import render_report, report_markdown
     from dvcq.documents.templating import DEFAULT_DIR
     from dvcq.progress import store
@@ -93,13 +94,11 @@ def report(
     the_plan, counted = store.load_usable(plan, progress)
     window = plan_period(the_plan, period)
     warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
-    the_notes = notes_for(
-        Path(the_plan.file),
-        window.label,
-        notes,
-        SignerOverride(authority=signer_authority, title=signer_title, name=signer_name),
-    )
-    context = report_context(the_plan, counted.progress, window, as_of_date(as_of), the_notes)
+    signer = SignerOverride(authority=signer_authority, title=signer_title, name=signer_name)
+    issue = prepare(the_plan, window, notes, signer)  # what a văn thư would catch
+    sys.stderr.write(issue.listing(i18n.lang()))
+    issue.refuse(strict)
+    context = report_context(the_plan, counted.progress, window, as_of_date(as_of), issue.notes)
     folder = templates or DEFAULT_DIR
     if output is None and form is DocumentFormat.md:
         sys.stdout.write(report_markdown(context, folder))

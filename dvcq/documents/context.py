@@ -136,7 +136,7 @@ def report_context(
     return {
         "document": report_header(plan, period, notes),
         "citations": [*_basis_citations(plan), _plancitation(plan)],
-        "plan_short": f"{type_name_of(plan.document.type)} số {plan.symbol()}",
+        "plan_short": f"{type_name_of(plan.document.type)} số {cited_symbol(plan)}",
         "period": {
             "label": period.label,
             "name": period.name(),
@@ -191,7 +191,13 @@ def _plancitation(plan: Plan) -> str:
     else:
         when = f"năm {date.year}"
     type_word = type_name_of(doc.type)
-    return citation(type_word, plan.symbol(), when, doc.agency.name, lower_first(doc.subject))
+    return citation(type_word, cited_symbol(plan), when, doc.agency.name, lower_first(doc.subject))
+
+
+def cited_symbol(plan: Plan) -> str:
+    """The plan's number and symbol as a report cites it: `…/KH-SNgV` while the number is blank,
+    the way a reference to an unissued document is written by hand (never a bare `/KH-SNgV`)."""
+    return plan.symbol() if (plan.document.number or "").strip() else f"…{plan.symbol()}"
 
 
 def _latest_entries(progress: Progress, cutoff: dt.date) -> dict[str, Entry]:

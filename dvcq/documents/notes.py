@@ -20,83 +20,35 @@ records office gives it, and a signer other than the plan's come from this optio
 
 Each prose key takes one text or a list of texts; a blank line or a line starting with `- ` or
 `+ ` starts a new paragraph. The file is read through the one YAML door (`dvcq.yamlio`) and built
-with the plan's `Builder`, so a mistake is reported with its file, line and column.
+with the plan's `Builder`, so a mistake is reported with its file, line and column. The record and
+its reading are in `dvcq.rules.notes`, with the checks `dvcq check` and `dvcq report` run on it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
 from dvcq.errors import DvcqError
-from dvcq.model import Builder, Located
 from dvcq.problems import Pos, Problem
-from dvcq.yamlio import Node, parse, read_text
+from dvcq.rules.notes import PROSE, ReportNotes, SignerOverride, build_notes, reports_folder
 
-PROSE = ("leadership", "strengths", "shortcomings", "causes", "next_steps", "proposals")
-
-
-@dataclass(kw_only=True, eq=False)
-class SignerOverride(Located):
-    authority: str | None = None
-    title: str | None = None
-    name: str | None = None
-
-
-@dataclass(kw_only=True, eq=False)
-class ReportNotes(Located):
-    subject: str | None = None  # the whole trích yếu, when the derived one does not fit
-    addressees: list[str] | None = None
-    number: str | None = None
-    day: int | None = None
-    month: int | None = None
-    leadership: list[str] = field(default_factory=list)
-    strengths: list[str] = field(default_factory=list)
-    shortcomings: list[str] = field(default_factory=list)
-    causes: list[str] = field(default_factory=list)
-    next_steps: list[str] = field(default_factory=list)
-    proposals: list[str] = field(default_factory=list)
-    signer: SignerOverride | None = None
+__all__ = [
+    "PROSE",
+    "ReportNotes",
+    "SignerOverride",
+    "notes_for",
+    "notes_path",
+    "paragraphs",
+    "read_notes",
+    "with_signer",
+]
 
 
 def read_notes(path: Path) -> ReportNotes:
     """The notes in `path`, or stop with every problem as `file:line:col: message`."""
-    text, problem = read_text(path)
-    if text is None:
-        if problem is not None and problem.rule == "empty-file":
-            return ReportNotes()  # an empty notes file is simply no notes
-        _stop(path, [problem] if problem else [])
-    file = str(path)
-    root, problems = parse(text, file)
-    if root is None:
-        _stop(path, problems)
-    if not isinstance(root.value, dict):
-        kind = "list" if isinstance(root.value, list) else "text"
-        got = {"key": path.name, "expected": "mapping", "got": kind}
-        _stop(path, [*problems, Problem(file, root.pos, "wrong-type", got)])
-    for key in PROSE:  # one text is a list of one: both spellings are natural in YAML
-        node = root.value.get(key)
-        if node is not None and isinstance(node.value, str):
-            root.value[key] = Node([node], node.line, node.col)
-    builder = Builder(file)
-    notes: ReportNotes | None = builder.record(ReportNotes, root, "")
-    problems += builder.problems
-    if notes is not None:
-        for key, top in (("day", 31), ("month", 12)):
-            value = getattr(notes, key)
-            if value is not None and not 1 <= value <= top:
-                where = notes.at.get(key, Pos(1, 1))
-                choices = f"1-{top}"
-                problems.append(
-                    Problem(
-                        file,
-                        where,
-                        "invalid-value",
-                        {"key": key, "value": value, "choices": choices},
-                    )
-                )
-    if problems or notes is None:
+    notes, problems = build_notes(path)
+    if notes is None or problems:
         _stop(path, problems)
     return notes
 
@@ -139,18 +91,25 @@ def _stop(path: Path, problems: list[Problem]) -> NoReturn:
     )
 
 
+def notes_path(plan_file: Path, period: str, path: Path | None) -> Path | None:
+    """`path`, else `reports/<PERIOD>.yaml` beside `plans/` when there is one."""
+    default = reports_folder(plan_file) / f"{period}.yaml"
+    # Anything at the default path is read (and refused if it is a FIFO or a link out): never
+    # silently skipped.
+    return path or (default if default.exists() or default.is_symlink() else None)
+
+
 def notes_for(
     plan_file: Path, period: str, path: Path | None, signer: SignerOverride | None = None
 ) -> ReportNotes:
     """The notes of a report: `path`, else `reports/<PERIOD>.yaml` beside `plans/` when there is
     one; a signer given on the command line overrides theirs field by field."""
-    from dvcq.repository import progress_root_for
+    path = notes_path(plan_file, period, path)
+    return with_signer(read_notes(path) if path else ReportNotes(), signer)
 
-    default = progress_root_for(plan_file).parent / "reports" / f"{period}.yaml"
-    # Anything at the default path is read (and refused if it is a FIFO or a link out): never
-    # silently skipped.
-    path = path or (default if default.exists() or default.is_symlink() else None)
-    notes = read_notes(path) if path else ReportNotes()
+
+def with_signer(notes: ReportNotes, signer: SignerOverride | None) -> ReportNotes:
+    """The notes with the command line's signer over theirs, field by field."""
     if signer and (signer.name or signer.title or signer.authority is not None):
         base = notes.signer or SignerOverride()
         notes.signer = SignerOverride(

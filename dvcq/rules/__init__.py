@@ -184,6 +184,7 @@ def load_all() -> dict[str, Rule]:
         progress,
         reading,
         references,
+        reports,
         signature,
         symbols,
     )

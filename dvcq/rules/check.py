@@ -66,10 +66,12 @@ def open_plan(path: Path) -> Plan:
 def check(
     paths: list[Path], progress_root: Path | None = None, as_of: dt.date | None = None
 ) -> Result:
-    """Check each plan, and the progress entries of its year (`progress/<year>/` beside it).
+    """Check each plan, the progress entries of its year (`progress/<year>/` beside it) and the
+    notes of its reports (`reports/<PERIOD>.yaml` beside `plans/`).
 
     `as_of` is the day after which an entry counts as dated in the future (default: today)."""
     from dvcq.repository import files_in, progress_dir, progress_root_for
+    from dvcq.rules.notes import reports_folder
 
     result = Result()
     for path in paths:
@@ -88,5 +90,11 @@ def check(
             result.files += progress.files
             result.problems += progress.problems
             result.problems += rules.run_progress(plan, progress, as_of or today())
+        if reports_folder(path).is_dir():  # the clerk's notes of this year's reports
+            from dvcq.rules.notes import check_reports
+
+            notes_files, notes_problems = check_reports(plan, path)
+            result.files += notes_files
+            result.problems += notes_problems
     result.problems.sort(key=lambda p: p.sort_key)
     return result
