@@ -97,8 +97,14 @@ def entry_date_reasons(dates: list[str], today: dt.date, reporting: str = "") ->
 def test_entry_dates_at_the_edges() -> None:
     dates = ["2025-12-14", "2025-12-15", "2026-11-27", "2026-11-28"]
     assert entry_date_reasons(dates, D(2026, 11, 27)) == ["outside-year", None, None, "future"]
-    late = ["2026-12-15", "2026-12-31", "2027-01-01"]
-    assert entry_date_reasons(late, D(2027, 3, 1)) == [None, None, "outside-year"]
+    late = ["2026-12-14", "2026-12-15", "2026-12-31", "2027-01-01"]
+    # After the last cut-off (14/12) an entry would count in no period of the 2026 plan.
+    assert entry_date_reasons(late, D(2027, 3, 1)) == [
+        None,
+        "after-last-window",
+        "after-last-window",
+        "outside-year",
+    ]
 
 
 def test_entry_dates_follow_the_cutoff_day() -> None:

@@ -194,3 +194,22 @@ def test_new_year_never_overwrites_without_force(tmp_path: Path) -> None:
     run = dvcq("plan", "new-year", "--from", "plans/2026.yaml", "--force", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert FLAG in (tmp_path / "plans/2027.yaml").read_text(encoding="utf-8")
+
+
+def test_new_year_moves_29_february_to_a_day_that_exists(tmp_path: Path) -> None:
+    text = (ROOT / "tests/data/minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("year: 2026", "year: 2028", 1)
+    text = text.replace(
+        "          owner: VP\n",
+        '          owner: VP\n          cadence: once\n          due: "2028-02-29"\n',
+        1,
+    )
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans/2028.yaml").write_text(text, encoding="utf-8")
+    assert dvcq("check", "plans/2028.yaml", cwd=tmp_path).returncode == 0
+    for year, due in (("2029", "2029-02-28"), ("2032", "2032-02-29")):  # 2032 is a leap year
+        run = dvcq("plan", "new-year", "-p", "plans/2028.yaml", "--year", year, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        out = (tmp_path / f"plans/{year}.yaml").read_text(encoding="utf-8")
+        assert f'          due: "{due}"\n' in out
+        assert dvcq("check", f"plans/{year}.yaml", cwd=tmp_path).returncode == 0

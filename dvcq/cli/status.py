@@ -71,6 +71,7 @@ def _print(data: dict[str, Any], plan: Any) -> None:
     from rich.markup import escape as markup_escape
     from rich.table import Table
 
+    from dvcq.documents.wording import vn_number
     from dvcq.model import STATUSES
     from dvcq.visible import visible
 
@@ -104,7 +105,7 @@ def _print(data: dict[str, Any], plan: Any) -> None:
         if row["overdue"]:
             flags.append(f"[red]{i18n.t('quá hạn', 'overdue')}[/]")
         indicators = "; ".join(
-            f"{escape(names.get(k, k))}: {v:g}" for k, v in row["indicators"].items()
+            f"{escape(names.get(k, k))}: {vn_number(v)}" for k, v in row["indicators"].items()
         )
         table.add_row(
             escape(row["section"]),

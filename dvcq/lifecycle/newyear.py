@@ -10,6 +10,7 @@ compared with the source before it is written. Ids never change: progress refers
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +74,14 @@ def _year_in(text: str, year: int) -> bool:
 
 
 def _shift_years(text: str, delta: int) -> str:
-    return re.sub(r"(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + delta), text)
+    shifted = re.sub(r"(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + delta), text)
+    # 29 February moved to a year without it: the last day of that February, not a day that
+    # does not exist (the line is flagged for review anyway).
+    return re.sub(
+        r"(?<!\d)(\d{4})-02-29(?!\d)",
+        lambda m: m[0] if calendar.isleap(int(m[1])) else f"{m[1]}-02-28",
+        shifted,
+    )
 
 
 def _key_line(node: Node, key: str) -> int:

@@ -119,6 +119,12 @@ _CODES: dict[str, dict[str, str]] = {
     "impossible": {"vi": "ngày không tồn tại", "en": "no such day"},
     "year-range": {"vi": "năm phải từ 1900 đến 2200", "en": "the year must be 1900 to 2200"},
     "outside-year": {"vi": "nằm ngoài năm của kế hoạch", "en": "outside the plan's year"},
+    "after-last-window": {
+        "vi": "sau ngày chốt số liệu cuối cùng của năm kế hoạch, nên không thuộc kỳ báo cáo nào của "
+        "kế hoạch này (số liệu từ ngày này thuộc kỳ năm sau: ghi vào kế hoạch năm sau)",
+        "en": "after the plan year's last data cut-off, so in no reporting period of this plan "
+        "(data from that day belongs to next year's periods: record it under next year's plan)",
+    },
     "future": {"vi": "là ngày trong tương lai", "en": "is in the future"},
     "undeclared": {"vi": "chưa khai báo trong kế hoạch", "en": "not declared in the plan"},
     "not-a-number": {"vi": "giá trị không phải là số", "en": "the value is not a number"},

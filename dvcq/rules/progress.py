@@ -103,10 +103,10 @@ def unit_not_assigned(plan: Plan, progress: Progress, today: dt.date) -> Found:
     en="Entry date “{date}” is not valid: {reason}.",
     hint_vi="Ngày viết dạng YYYY-MM-DD, thuộc năm của kế hoạch ({year}) và không sau hôm nay.",
     hint_en="Dates are YYYY-MM-DD, within the plan's year ({year}) and not after today.",
-    doc_vi="Ngày của mục tiến độ phải có thật, thuộc năm kế hoạch (kể cả kỳ số liệu từ 15/12 năm "
-    "trước) và không ở tương lai.",
-    doc_en="An entry's date is a real day within the plan's year (including the data window from "
-    "15 December before) and not in the future.",
+    doc_vi="Ngày của mục tiến độ phải có thật, thuộc kỳ số liệu của năm kế hoạch (mặc định từ "
+    "15/12 năm trước đến 14/12) và không ở tương lai.",
+    doc_en="An entry's date is a real day within the plan year's data window (by default from "
+    "15 December before to 14 December) and not in the future.",
 )
 def entry_date(plan: Plan, progress: Progress, today: dt.date) -> Found:
     year = plan.document.date.year
@@ -117,14 +117,18 @@ def entry_date(plan: Plan, progress: Progress, today: dt.date) -> Found:
     except UsageError:
         return  # the plan's own year is wrong: invalid-date says so, entries cannot be judged
     first = min(window.start, dt.date(year, 1, 1))
-    last = max(window.end, dt.date(year, 12, 31))
+    # Not the calendar year's end: data after the last cut-off belongs to next year's first window
+    # (NĐ 09), so an entry dated then would count in no period of this plan, silently.
+    last = window.end
     for e in progress.entries:
         try:
             day = parse_iso(e.date)
         except DateError as exc:
             yield e, e.where("date"), {"date": e.date, "reason": exc.reason, "year": year}
             continue
-        if not first <= day <= last:
+        if window.end < day <= dt.date(year, 12, 31):
+            yield e, e.where("date"), {"date": e.date, "reason": "after-last-window", "year": year}
+        elif not first <= day <= last:
             yield e, e.where("date"), {"date": e.date, "reason": "outside-year", "year": year}
         elif day > today:
             yield e, e.where("date"), {"date": e.date, "reason": "future", "year": year}
