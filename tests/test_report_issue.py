@@ -378,3 +378,22 @@ def test_checking_the_notes_loads_nothing_of_the_documents(tmp_path: Path) -> No
     modules = set(probe["modules"])
     assert "dvcq.rules.notes" in modules
     assert {m for m in modules if m.startswith(("dvcq.documents", "jinja2", "docx"))} == set()
+
+
+def test_a_period_that_has_not_begun_gives_no_report(tmp_path: Path) -> None:
+    root = tmp_path / "w"
+    shutil.copytree(SAMPLE, root)
+    done = run("report", "2026-H1", "-o", "r.md", "--as-of", "2025-12-01", cwd=root)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        "Lỗi: Kỳ 2026-H1 chưa bắt đầu: số liệu của kỳ tính từ ngày 15/12/2025, mà hôm nay "
+        "(--as-of) là 01/12/2025. Chưa lập được báo cáo cho kỳ này."
+    )
+    assert not (root / "r.md").exists()
+    en = run("--lang", "en", "report", "2026-H1", "-f", "md", "--as-of", "2025-12-14", cwd=root)
+    assert en.returncode == 1
+    assert en.stderr.splitlines()[-1] == (
+        "Error: Period 2026-H1 has not begun: its data starts on 15/12/2025, and today (--as-of) "
+        "is 14/12/2025. No report can be made for it yet."
+    )
+    assert run("report", "2026-H1", "-f", "md", "--as-of", "2025-12-15", cwd=root).returncode == 0
