@@ -42,7 +42,8 @@ def test_adding_twice_writes_one_entry(ws: Path) -> None:
         f"  Mục này giống hệt mục “{m[1]}” đã ghi ở progress/2026/2026-03.yaml:12 (cùng nhiệm vụ, "
         "đơn vị, ngày, tình trạng, kết quả, minh chứng và chỉ tiêu): số liệu sẽ bị tính hai lần.\n"
         "    → Nếu một việc bị ghi hai lần do nhầm, bỏ mục ghi sau; nếu đúng là làm hai lần, ghi rõ "
-        "sự khác nhau trong kết quả, hoặc ghi bằng `dvcq progress add --allow-duplicate`.\n"
+        "sự khác nhau trong kết quả (ví dụ buổi, địa điểm). `dvcq progress add --allow-duplicate` "
+        "vẫn ghi được mục giống hệt, nhưng `dvcq check` sẽ luôn cảnh báo về nó.\n"
     )
     en = add(ws, "--value", "luot-tiep-cong-dan=4", lang="en", author="B")  # author aside
     assert en.returncode == 1

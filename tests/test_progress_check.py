@@ -343,7 +343,8 @@ def test_an_identical_entry_is_a_warning_naming_the_first(tmp_path: Path) -> Non
             f"Mục này giống hệt mục “20260310-00000001” đã ghi ở {where} (cùng nhiệm vụ, đơn vị, "
             "ngày, tình trạng, kết quả, minh chứng và chỉ tiêu): số liệu sẽ bị tính hai lần.",
             "Nếu một việc bị ghi hai lần do nhầm, bỏ mục ghi sau; nếu đúng là làm hai lần, ghi rõ sự "
-            "khác nhau trong kết quả, hoặc ghi bằng `dvcq progress add --allow-duplicate`.",
+            "khác nhau trong kết quả (ví dụ buổi, địa điểm). `dvcq progress add --allow-duplicate` "
+            "vẫn ghi được mục giống hệt, nhưng `dvcq check` sẽ luôn cảnh báo về nó.",
         )
     ]
     where_en = str(tmp_path / "en" / "prog" / "2026" / path) + ":2"

@@ -271,10 +271,12 @@ def duplicate_entry_id(plan: Plan, progress: Progress, today: dt.date) -> Found:
     en="This entry is identical to entry “{id}” recorded at {first} (same task, unit, date, "
     "status, result, evidence and values): its figures would count twice.",
     hint_vi="Nếu một việc bị ghi hai lần do nhầm, bỏ mục ghi sau; nếu đúng là làm hai lần, ghi rõ "
-    "sự khác nhau trong kết quả, hoặc ghi bằng `dvcq progress add --allow-duplicate`.",
+    "sự khác nhau trong kết quả (ví dụ buổi, địa điểm). `dvcq progress add --allow-duplicate` "
+    "vẫn ghi được mục giống hệt, nhưng `dvcq check` sẽ luôn cảnh báo về nó.",
     hint_en="If one piece of work was recorded twice by mistake, drop the later entry; if it "
-    "really was done twice, say what differs in the result, or record it with "
-    "`dvcq progress add --allow-duplicate`.",
+    "really was done twice, say what differs in the result (the session, the place). "
+    "`dvcq progress add --allow-duplicate` still records an identical entry, but `dvcq check` "
+    "will always warn about it.",
     doc_vi="Hai mục giống hệt nhau (chỉ khác mã hoặc người ghi) thường là một việc được ghi hai lần "
     "và làm số liệu bị tính gấp đôi.",
     doc_en="Two identical entries (differing only in id or author) are usually one piece of work "
