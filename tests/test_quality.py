@@ -51,3 +51,14 @@ def test_readme_opens_with_the_two_commands_ci_runs() -> None:
     assert "dvcq check plans/2026.yaml" in blocks[0]
     assert "pytest -m 'slow or not slow'" in blocks[1]  # the whole suite, slow tests too
     assert blocks[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_module_is_in_the_design_module_map() -> None:
+    design = (ROOT / "docs" / "DESIGN.md").read_text(encoding="utf-8")
+    package = ROOT / "dvcq"
+    missing = [
+        str(p.relative_to(package))
+        for p in sorted(package.rglob("*.py"))
+        if f"`{p.name}`" not in design
+    ]
+    assert missing == []
