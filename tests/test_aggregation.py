@@ -155,3 +155,15 @@ def test_silent_for_one_unit() -> None:
     # VP's board shows tiep-cong-dan, which HT supports: only VP may be listed on it.
     assert silent(unit="VP") == ["VP"]
     assert silent(entry("a", TASK, "2026-03-01"), unit="VP") == []
+
+
+def test_fractional_sums_add_as_written() -> None:
+    # 0.1 + 0.2 in binary floating point is 0.30000000000000004; a figure a leader signs is 0.3.
+    tenths = [
+        entry("a", TASK, "2026-01-20", values=values(0.1, 1, 1)),
+        entry("b", TASK, "2026-02-10", values=values(0.2, 2, 2)),
+        entry("c", TASK, "2026-03-05", values=values(0, 3, 3)),
+    ]
+    sums = totals(*tenths)
+    assert repr(sums["luot-tiep"]) == "0.3"
+    assert type(totals(*THREE)["luot-tiep"]) is int  # whole numbers stay whole

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +58,19 @@ def aggregate(plan: Plan, entries: list[Entry]) -> dict[str, float]:
     """Indicator totals over entries (already in date order), each by its own aggregation."""
     how = {i.key: i.aggregation for i in plan.indicators}
     totals: dict[str, float] = {}
+    fractions: dict[str, Decimal] = {}  # sums with a fraction, added as written: 0.1 + 0.2 = 0.3
     for e in entries:
         for key, value in e.values.items():
             if key not in how or isinstance(value, bool) or not isinstance(value, int | float):
                 continue  # the checker reports these
             if how[key] == "sum":
-                totals[key] = totals.get(key, 0) + value
+                if isinstance(value, float) or key in fractions:
+                    fractions[key] = fractions.get(key, Decimal(totals.get(key, 0))) + Decimal(
+                        repr(value)
+                    )
+                    totals[key] = float(fractions[key])
+                else:
+                    totals[key] = totals.get(key, 0) + value
             elif how[key] == "max":
                 totals[key] = max(totals.get(key, value), value)
             else:  # latest
