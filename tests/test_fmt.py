@@ -97,3 +97,17 @@ def test_fmt_never_changes_what_a_value_says(tmp_path: Path) -> None:
     before = path.read_text(encoding="utf-8")
     dvcq("fmt", str(path), cwd=tmp_path)
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_an_empty_yaml_list_becomes_a_file_dvcq_can_add_to(tmp_path: Path) -> None:
+    path = month_file(tmp_path, "[]")
+    text = path.read_text(encoding="utf-8")
+    assert dvcq("fmt", "--check", str(path), cwd=tmp_path).returncode == 1
+    assert path.read_text(encoding="utf-8") == text  # --check writes nothing
+    done = dvcq("fmt", str(path), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert path.read_text(encoding="utf-8") == (
+        "# Tiến độ thực hiện kế hoạch, do dvcq ghi (dvcq progress add): mỗi dòng một mục.\n"
+        "# Không sửa hay xóa dòng đã có; muốn đính chính, thêm mục mới với `--supersedes <mã mục>`.\n"
+    )
+    assert dvcq("fmt", "--check", str(path), cwd=tmp_path).returncode == 0

@@ -16,7 +16,7 @@ from typing import Any
 from dvcq.errors import UsageError
 from dvcq.model import REQUIRED, plain
 from dvcq.problems import Pos, Problem
-from dvcq.progress.store import entry_from_data, json_line, one_line_ending
+from dvcq.progress.store import HEADER, entry_from_data, json_line, one_line_ending
 from dvcq.yamlio import decode, parse, read_bytes
 
 
@@ -106,6 +106,9 @@ def format_text(text: str, file: str) -> tuple[str, list[Note]]:
             return text, [_message(p, p.pos.line, p.pos.col) for p in found]
         if root is None or not isinstance(root.value, list):
             raise _not_progress(Path(file))  # a mapping: a plan, known by its content
+        if not root.value:  # `[]`: no entries, written as YAML's empty list
+            comments = [line for line in lines if line.startswith("#")]
+            return "\n".join(comments) + "\n" if comments else HEADER, []
         return text, [
             Note(
                 file,
