@@ -338,3 +338,13 @@ def test_each_run_starts_in_the_environments_language(
         "Checked 1 file(s): 0 error(s), 0 warning(s).\n"
     )
     assert run(capsys, "check")[1].endswith(CLEAN)  # not the English of the run before
+
+
+def test_lang_is_taken_by_command_groups_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _plan(tmp_path)
+    code, out, _ = run(capsys, "progress", "--lang", "en", "list")
+    assert (code, out) == (0, "0 entries.\n")
+    code, out, _ = run(capsys, "progress", "list")
+    assert (code, out) == (0, "0 mục.\n")

@@ -40,10 +40,26 @@ def _debug_option() -> click.Option:
     )
 
 
+def _lang_option() -> click.Option:
+    """--lang on a command group (`dvcq progress --lang en list`); each command declares its own."""
+    return click.Option(
+        ["--lang"],
+        type=click.Choice(i18n.LANGS),
+        expose_value=False,
+        is_eager=True,
+        callback=lambda ctx, param, value: i18n.set_lang(value),
+        help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Biến môi trường DVCQ_LANG.",
+    )
+
+
 def _give_debug(command: click.Command) -> None:
+    """--debug for every command and group; --lang for the groups that lack it."""
     if not any(param.name == "debug" for param in command.params):
         command.params.append(_debug_option())
-    for sub in getattr(command, "commands", {}).values():
+    subs = getattr(command, "commands", None)
+    if subs is not None and not any(param.name == "lang" for param in command.params):
+        command.params.append(_lang_option())
+    for sub in (subs or {}).values():
         _give_debug(sub)
 
 
