@@ -228,7 +228,7 @@ def test_lists_numbers_and_ranges_are_bounded(
 def test_lipsum_is_gone(tmp_path: Path) -> None:
     refused(
         workspace(tmp_path, "a\n{{ lipsum(n=10**6) }}\n"),
-        "templates/plan.md.j2:2: mẫu dùng dữ liệu không có ('lipsum' is undefined). Kiểm tra tên "
+        "templates/plan.md.j2:2: mẫu dùng dữ liệu không có (“lipsum” không có). Kiểm tra tên "
         "biến trong mẫu.",
         "templates/plan.md.j2:2: the template uses data that does not exist ('lipsum' is "
         "undefined). Check the names in the template.",

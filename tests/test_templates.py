@@ -216,3 +216,18 @@ def test_data_that_looks_like_markup_stays_text(tmp_path: Path) -> None:
     assert plan is not None
     blocks = parse(plan_markdown(plan, TEMPLATES))
     assert ("para", "## Theo dõi | đôn đốc") in [(b.kind, b.text) for b in blocks]
+
+
+def test_a_refused_access_is_said_in_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = Path("templates")
+    folder.mkdir()
+    (folder / "plan.md.j2").write_text("{{ [].append(1) }}\n", encoding="utf-8")
+    with pytest.raises(DvcqError) as caught:
+        templating.render(folder, "plan.md.j2", {})
+    assert caught.value.text["vi"] == (
+        "templates/plan.md.j2:1: mẫu bị chặn vì truy cập không an toàn (thuộc tính “append” "
+        "của đối tượng kiểu “list” không được phép dùng). Mẫu chỉ được dùng dữ liệu của văn bản."
+    )

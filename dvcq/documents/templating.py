@@ -48,6 +48,25 @@ from dvcq.errors import DvcqError
 
 DEFAULT_DIR = Path("templates")
 
+# Jinja's own reasons, which a Vietnamese message quotes, in Vietnamese; others stay as Jinja says.
+_REASONS = [
+    (
+        re.compile(r"access to attribute '(.+?)' of '(.+?)' object is unsafe\.?"),
+        "thuộc tính “{0}” của đối tượng kiểu “{1}” không được phép dùng",
+    ),
+    (re.compile(r"'(.+?)' has no attribute '(.+?)'"), "“{0}” không có thuộc tính “{1}”"),
+    (re.compile(r"'(.+?)' is undefined"), "“{0}” không có"),
+]
+
+
+def _vi_reason(text: str) -> str:
+    for pattern, words in _REASONS:
+        m = pattern.fullmatch(text.strip())
+        if m:
+            return words.format(*m.groups())
+    return text.rstrip(".")
+
+
 # --- bounds -----------------------------------------------------------------------------------
 # A template comes from a pull request: it may loop, pad or repeat without end. Each bound is far
 # above what a real document needs: the sample report (15 tasks) is 12,205 characters, so a plan
@@ -568,7 +587,7 @@ def render(folder: Path, name: str, context: dict[str, Any]) -> str:
     except SecurityError as exc:
         where = _runtime_where(folder, exc)
         raise DvcqError(
-            f"{where}: mẫu bị chặn vì truy cập không an toàn ({str(exc).rstrip('.')}). Mẫu chỉ được dùng dữ liệu "
+            f"{where}: mẫu bị chặn vì truy cập không an toàn ({_vi_reason(str(exc))}). Mẫu chỉ được dùng dữ liệu "
             "của văn bản.",
             f"{where}: template refused for unsafe access ({str(exc).rstrip('.')}). A template may use only the "
             "document's data.",
@@ -576,7 +595,7 @@ def render(folder: Path, name: str, context: dict[str, Any]) -> str:
     except UndefinedError as exc:
         where = _runtime_where(folder, exc)
         raise DvcqError(
-            f"{where}: mẫu dùng dữ liệu không có ({exc.message}). Kiểm tra tên biến trong mẫu.",
+            f"{where}: mẫu dùng dữ liệu không có ({_vi_reason(exc.message or '')}). Kiểm tra tên biến trong mẫu.",
             f"{where}: the template uses data that does not exist ({exc.message}). Check the "
             "names in the template.",
         ) from None
