@@ -86,17 +86,21 @@ MAX_MEMORY = 512 * 1024 * 1024
 class TemplateLimit(Exception):
     """A template went past one of the bounds above (an Exception, so Jinja maps it to a line)."""
 
+    verb = ("mẫu bị dừng", "template stopped")
+
     def __init__(self, vi: str, en: str) -> None:
         super().__init__(en)
         self.vi, self.en = vi, en
 
 
-class TemplateRefused(Exception):
+class TemplateRefused(TemplateLimit):
     """The loader refused a template file: a link, not a plain file, a name outside the folder."""
 
+    verb = ("mẫu bị từ chối", "template refused")
+
     def __init__(self, name: str, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.name, self.vi, self.en = name, vi, en
+        super().__init__(vi, en)
+        self.name = name
 
 
 def _too_long(what_vi: str, what_en: str, limit: int, unit_vi: str, unit_en: str) -> TemplateLimit:
@@ -565,17 +569,10 @@ def render(folder: Path, name: str, context: dict[str, Any]) -> str:
             f"{where}: mẫu gọi tới tệp không có: {exc.name}",
             f"{where}: the template includes a missing file: {exc.name}",
         ) from None
-    except TemplateRefused as exc:  # a link, a FIFO, a name outside the folder
+    except TemplateLimit as exc:  # a bound passed, or a link, a FIFO, a name outside the folder
         where = _runtime_where(folder, exc, default=str(folder / name))
         raise DvcqError(
-            f"{where}: mẫu bị từ chối: {exc.vi}.",
-            f"{where}: template refused: {exc.en}.",
-        ) from None
-    except TemplateLimit as exc:
-        where = _runtime_where(folder, exc, default=str(folder / name))
-        raise DvcqError(
-            f"{where}: mẫu bị dừng: {exc.vi}.",
-            f"{where}: template stopped: {exc.en}.",
+            f"{where}: {exc.verb[0]}: {exc.vi}.", f"{where}: {exc.verb[1]}: {exc.en}."
         ) from None
     except MemoryError as exc:
         where = _runtime_where(folder, exc, default=str(folder / name))
