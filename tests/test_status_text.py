@@ -24,3 +24,29 @@ def test_large_indicator_totals_are_written_in_full(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Lượt tiếp công dân: 1.234.567" in done.stdout
     assert "e+" not in done.stdout
+
+
+def test_list_all_in_a_period_keeps_the_corrected_entries(tmp_path: Path) -> None:
+    root = tmp_path / "w"
+    shutil.copytree(SAMPLE, root)
+    for p in (root / "progress" / "2026").glob("*.yaml"):
+        p.write_text("", encoding="utf-8")
+    line = (
+        '- {{"id": "{id}", "task": "quy-che-tiep-cong-dan", "date": "2026-03-1{d}", '
+        '"unit": "VP", "status": "dang-thuc-hien", "result": "Tiếp công dân {d}.", '
+        '"author": "A"{more}}}\n'
+    )
+    (root / "progress" / "2026" / "2026-03.yaml").write_text(
+        line.format(id="20260310-00000001", d=0, more="")
+        + line.format(id="20260311-00000002", d=1, more=', "supersedes": "20260310-00000001"'),
+        encoding="utf-8",
+    )
+    ids = [
+        "20260310-00000001",
+        "20260311-00000002",
+    ]
+    listed = run("progress", "list", "--all", "--period", "2026-H1", "--format", "csv", cwd=root)
+    assert listed.returncode == 0, listed.stderr
+    assert [row.split(",")[0] for row in listed.stdout.splitlines()[1:]] == ids
+    current = run("progress", "list", "--period", "2026-H1", "--format", "csv", cwd=root)
+    assert [row.split(",")[0] for row in current.stdout.splitlines()[1:]] == ids[1:]

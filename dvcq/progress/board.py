@@ -80,11 +80,14 @@ def aggregate(plan: Plan, entries: list[Entry]) -> dict[str, float]:
 
 def in_period(progress: Progress, period: Period, as_of: dt.date) -> list[Entry]:
     """Current entries dated inside the period's window and not after `as_of`, in date order."""
-    end = min(period.end, as_of)
-    start, stop = period.start.isoformat(), end.isoformat()
-    chosen = [e for e in progress.current() if start <= e.date <= stop and e.day() is not None]
+    chosen = _dated_in(progress.current(), period, as_of)
     chosen.sort(key=lambda e: e.date)  # stable: entries of one day keep their file order
     return chosen
+
+
+def _dated_in(entries: list[Entry], period: Period, as_of: dt.date) -> list[Entry]:
+    start, stop = period.start.isoformat(), min(period.end, as_of).isoformat()
+    return [e for e in entries if start <= e.date <= stop and e.day() is not None]
 
 
 def select(
@@ -100,9 +103,8 @@ def select(
     """Entries for `dvcq progress list`: current ones (all with `superseded`), in the period's
     window when there is one, filtered, by date then id."""
     chosen = progress.entries if superseded else progress.current()
-    if period is not None:
-        keep = {id(e) for e in in_period(progress, period, as_of)}
-        chosen = [e for e in chosen if id(e) in keep]
+    if period is not None:  # the window alone: --all keeps the corrected entries of the period
+        chosen = _dated_in(chosen, period, as_of)
     chosen = [
         e
         for e in chosen
