@@ -111,3 +111,12 @@ def test_an_empty_yaml_list_becomes_a_file_dvcq_can_add_to(tmp_path: Path) -> No
         "# Không sửa hay xóa dòng đã có; muốn đính chính, thêm mục mới với `--supersedes <mã mục>`.\n"
     )
     assert dvcq("fmt", "--check", str(path), cwd=tmp_path).returncode == 0
+
+
+def test_fmt_locks_beside_a_file_outside_progress_never_above_it(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "extra.yaml").write_text(f"{CANONICAL}\n", encoding="utf-8")
+    assert dvcq("fmt", "extra.yaml", cwd=repo).returncode == 0
+    assert not (tmp_path / ".lock").exists()
+    assert (repo / ".lock").is_file()

@@ -237,3 +237,16 @@ def test_nan_is_not_a_number_as_check_says(ws: Path) -> None:
     )
     ok = add(ws, "--value", "luot-tiep-cong-dan=999999999999999")  # the largest number read
     assert ok.returncode == 0, ok.stderr
+
+
+def test_a_month_file_saved_with_a_bom_can_be_added_to(tmp_path: Path) -> None:
+    root = tmp_path / "w"
+    shutil.copytree(SAMPLE, root)
+    month = root / "progress" / "2026" / "2026-03.yaml"
+    before = month.read_bytes()
+    month.write_bytes(b"\xef\xbb\xbf" + before)  # as Notepad saves it
+    done = run(*add_args(date="2026-03-12", result="Tiếp 2 lượt."), cwd=root)
+    assert done.returncode == 0, done.stderr
+    after = month.read_bytes()
+    assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 1
+    assert run("check", cwd=root).returncode == 0

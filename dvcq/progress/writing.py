@@ -45,12 +45,13 @@ _TELL_AFTER = 1.0  # a wait longer than this is announced, once
 
 def progress_root_of(path: Path) -> Path:
     """The progress root a progress file belongs to, as spelt (links not followed): the nearest
-    `progress` folder on its path, else the folder above its year folder."""
+    `progress` folder on its path, else its own folder (never above it: the lock file is written
+    there, and the folder above may be outside the repository)."""
     absolute = Path(os.path.abspath(path))
     for folder in absolute.parents:
         if folder.name == "progress":
             return folder
-    return absolute.parent.parent
+    return absolute.parent
 
 
 def real_root(root: Path) -> Path:
@@ -245,7 +246,7 @@ def _month_text(path: Path, shown: Path, root: Path) -> str:
             f"Cannot add to {shown}: {rules.message(found, 'en')} The file is left as it was.",
         ) from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")  # a BOM (some editors add one) is read past, as check does
     except UnicodeDecodeError:
         raise DvcqError(
             f"Tệp {shown} không phải văn bản UTF-8 nên không ghi thêm vào được; lưu lại tệp "
