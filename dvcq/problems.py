@@ -27,7 +27,12 @@ class Problem:
 
 def suggest(word: str, known: list[str], cutoff: float = 0.6) -> str:
     """The closest known word, for "did you mean …" hints ("" when nothing is close)."""
+    close = closest(word, known, 1, cutoff)
+    return close[0] if close else ""
+
+
+def closest(word: str, known: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    """The `n` known words closest to `word`, closest first."""
     import difflib  # only needed once a problem is found
 
-    close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
-    return close[0] if close else ""
+    return difflib.get_close_matches(word, known, n=n, cutoff=cutoff)

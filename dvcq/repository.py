@@ -29,9 +29,6 @@ def files_in(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-DEFAULT_PROGRESS = Path("progress")
-
-
 def default_plan(example: str = "--plan plans/2026.yaml") -> Path:
     """The only plan in plans/, or stop and show how to name one (`example`: the usage)."""
     plans = find_plans()

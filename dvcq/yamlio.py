@@ -190,7 +190,7 @@ class _Walker:
                 self.problems.append(
                     Problem(self.file, Pos(line, col), "number-too-large", {"number": value.text})
                 )
-            elif node.style == '"' and isinstance(value, str) and _SURROGATE.search(value):
+            elif node.style == '"' and isinstance(value, str) and SURROGATE.search(value):
                 value = self._surrogates(value, line, col)
             return Node(value, line, col)
         if isinstance(node, yaml.SequenceNode):
@@ -233,13 +233,13 @@ class _Walker:
     def _surrogates(self, value: str, line: int, col: int) -> str:
         """A lone surrogate (from a `\\ud800` escape; only the pure-Python parser lets one
         through) can be neither printed nor written as UTF-8: reported, and replaced by U+FFFD."""
-        found = _SURROGATE.search(value)
+        found = SURROGATE.search(value)
         assert found is not None
         escape = f"\\u{ord(found.group()):04x}"
         self.problems.append(
             Problem(self.file, Pos(line, col), "invalid-escape", {"escape": escape})
         )
-        return _SURROGATE.sub("\ufffd", value)
+        return SURROGATE.sub("\ufffd", value)
 
     def _bad_tag(self, node: yaml.Node, line: int, col: int) -> Node:
         tag = node.tag.replace(_TAG, "!!")
@@ -262,7 +262,7 @@ def _bad_escape(text: str, file: str, line: int, column: int) -> Problem:
 # that Python cannot even print (sys.get_int_max_str_digits) before they reach a rule or a writer.
 NUMBER_LIMIT = 10**15
 _DIGITS = 40  # longer spellings (0x + 3,700 hex digits) are refused without being converted
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPE = re.compile(r"\\(?:U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4})")
 
 

@@ -24,7 +24,7 @@ from dvcq.model import FIELDS, REQUIRED, STATUSES, Builder, Entry, Plan, Progres
 from dvcq.problems import Pos, Problem
 from dvcq.repository import default_plan, files_in, progress_dir, progress_root_for
 from dvcq.rules.check import open_plan
-from dvcq.yamlio import NUMBER_LIMIT, Node, kind_of, nfc, parse, read_text
+from dvcq.yamlio import NUMBER_LIMIT, SURROGATE, Node, kind_of, nfc, parse, read_text
 
 if TYPE_CHECKING:
     from dvcq.progress.usable import Usable
@@ -104,12 +104,11 @@ def json_line(line: str) -> dict[str, Any] | None:
 # A lone surrogate can come only from an escape (the file was decoded as UTF-8): one is looked for
 # only on a line with `\\ud800`-`\\udfff` escapes (a pair is one character, and fine).
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _lone_surrogate(value: Any) -> bool:
     if isinstance(value, str):
-        return _SURROGATE.search(value) is not None
+        return SURROGATE.search(value) is not None
     if isinstance(value, list):
         return any(_lone_surrogate(v) for v in value)
     if isinstance(value, dict):

@@ -28,9 +28,6 @@ def usable(plan: Plan, progress: Progress, today: dt.date) -> Usable:
     read) the first error that leaves it out, in file and line order."""
     from dvcq import rules
 
-    def error(problem: Problem) -> bool:
-        return rules.level_of(problem) == rules.ERROR
-
     why: dict[int, Problem] = {}
 
     def flaw(entry: Any, problem: Problem) -> None:
@@ -40,12 +37,12 @@ def usable(plan: Plan, progress: Progress, today: dt.date) -> Usable:
 
     paired = {id(problem) for _, problem in progress.flawed}
     for entry, problem in progress.flawed:
-        if error(problem):
+        if rules.is_error(problem):
             flaw(entry, problem)
     for entry, problem in rules.progress_findings(plan, progress, today):
-        if error(problem):
+        if rules.is_error(problem):
             flaw(entry, problem)
-    left_out = [p for p in progress.problems if id(p) not in paired and error(p)]
+    left_out = [p for p in progress.problems if id(p) not in paired and rules.is_error(p)]
     kept = []
     for entry in progress.entries:
         if id(entry) in why:

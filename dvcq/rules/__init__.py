@@ -173,8 +173,12 @@ class _Safe(dict[str, Any]):
         return "?"
 
 
+def is_error(problem: Problem) -> bool:
+    return level_of(problem) == ERROR
+
+
 def errors(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if level_of(p) == ERROR]
+    return [p for p in problems if is_error(p)]
 
 
 def summary(problems: Iterable[Problem], lang: str) -> str:

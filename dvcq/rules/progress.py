@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from dvcq.dates import DateError, parse_iso
 from dvcq.errors import UsageError
 from dvcq.model import Plan
-from dvcq.problems import Pos, suggest
+from dvcq.problems import Pos, closest, suggest
 from dvcq.rules import ERROR, WARNING, rule
 from dvcq.rules.content import CONTROL
 from dvcq.symbols import parse_symbol
@@ -48,9 +48,7 @@ def unknown_task(plan: Plan, progress: Progress, today: dt.date) -> Found:
 
 def _close(word: str, known: list[str]) -> list[str]:
     """The few known ids closest to `word` (a plan may have a hundred tasks: not all of them)."""
-    import difflib  # only needed once a problem is found
-
-    return difflib.get_close_matches(word, known, n=5, cutoff=0.5)
+    return closest(word, known, 5, cutoff=0.5)
 
 
 @rule(
