@@ -100,21 +100,10 @@ def _private(folder: Path) -> bool:
 
 def _read(path: Path, key: str) -> tuple[bool, Any]:
     """(True, value) for a sound file of this key; (False, None) for anything else."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
+    try:  # the readers' policy: a regular file in the cache folder, never a FIFO or a link out
+        data = read_input(path, MAX_BYTES, root=path.parent)
+    except Refused:
         return False, None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return False, None
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError:
-        return False, None
-    finally:
-        os.close(fd)
     head, newline, payload = data.partition(b"\n")
     try:
         header = json.loads(head)
