@@ -47,6 +47,25 @@ def last_day(year: int, month: int | None = None) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+def option_date(text: str) -> dt.date:
+    """A date given on the command line (--as-of, --date), or a usage error saying what is wrong:
+    the form, or a day that does not exist."""
+    from dvcq.errors import UsageError
+
+    try:
+        return parse_iso(text)
+    except DateError as exc:
+        if exc.reason == "format":
+            raise UsageError(
+                f"Ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.",
+                f"Date “{text}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.",
+            ) from None
+        raise UsageError(
+            f"Ngày “{text}” không có thật (tháng {text[5:7]}/{text[:4]} không có ngày {text[8:]}).",
+            f"Date “{text}” does not exist (month {text[5:7]}/{text[:4]} has no day {text[8:]}).",
+        ) from None
+
+
 # --- dates as documents print them ----------------------------------------------------------------
 
 BLANK = " " * 4  # a day or month not yet known: room to write it in by hand, as on a draft

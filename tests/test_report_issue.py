@@ -397,3 +397,15 @@ def test_a_period_that_has_not_begun_gives_no_report(tmp_path: Path) -> None:
         "is 14/12/2025. No report can be made for it yet."
     )
     assert run("report", "2026-H1", "-f", "md", "--as-of", "2025-12-15", cwd=root).returncode == 0
+
+
+def test_nor_an_export_of_it(tmp_path: Path) -> None:
+    root = tmp_path / "w"
+    shutil.copytree(SAMPLE, root)
+    done = run("export", "xlsx", "2026-H2", "-o", "h2.xlsx", "--as-of", "2026-01-05", cwd=root)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        "Lỗi: Kỳ 2026-H2 chưa bắt đầu: số liệu của kỳ tính từ ngày 15/6/2026, mà hôm nay "
+        "(--as-of) là 05/01/2026. Chưa lập được báo cáo cho kỳ này."
+    )
+    assert not (root / "h2.xlsx").exists()

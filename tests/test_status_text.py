@@ -50,3 +50,11 @@ def test_list_all_in_a_period_keeps_the_corrected_entries(tmp_path: Path) -> Non
     assert [row.split(",")[0] for row in listed.stdout.splitlines()[1:]] == ids
     current = run("progress", "list", "--period", "2026-H1", "--format", "csv", cwd=root)
     assert [row.split(",")[0] for row in current.stdout.splitlines()[1:]] == ids[1:]
+
+
+def test_an_as_of_day_that_does_not_exist_is_named_as_such(tmp_path: Path) -> None:
+    done = run("status", "--as-of", "2026-02-30")
+    assert done.returncode == 2
+    assert done.stderr == "Lỗi: Ngày “2026-02-30” không có thật (tháng 02/2026 không có ngày 30).\n"
+    en = run("--lang", "en", "status", "--as-of", "2026-02-30")
+    assert en.stderr == "Error: Date “2026-02-30” does not exist (month 02/2026 has no day 30).\n"

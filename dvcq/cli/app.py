@@ -220,17 +220,9 @@ def use_lang(value: Lang | None) -> None:
 
 def as_of_date(text: str | None) -> dt.date:
     """The --as-of date, or today."""
-    from dvcq.dates import DateError, parse_iso, today
+    from dvcq.dates import option_date, today
 
-    if not text:
-        return today()
-    try:
-        return parse_iso(text)
-    except DateError:
-        raise UsageError(
-            f"Ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.",
-            f"Date “{text}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.",
-        ) from None
+    return option_date(text) if text else today()
 
 
 # At most this many left-out entries are named on stderr; JSON output and `dvcq check` name all.

@@ -56,7 +56,7 @@ def export_xlsx(
     from dvcq.cli.app import as_of_date
     from dvcq.documents.spreadsheet import export_xlsx as run
     from dvcq.progress import store
-    from dvcq.progress.periods import plan_period
+    from dvcq.progress.periods import begun, plan_period
     from dvcq.progress.usable import left_out_data
 
     use_lang(lang)
@@ -67,6 +67,6 @@ def export_xlsx(
     the_plan, counted = store.load_usable(plan, progress)
     window = plan_period(the_plan, period)
     warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
-    run(the_plan, counted.progress, window, as_of_date(as_of), output, force=force)
+    run(the_plan, counted.progress, window, begun(window, as_of_date(as_of)), output, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
     return 0

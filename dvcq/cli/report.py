@@ -86,24 +86,14 @@ def report(
     from dvcq.documents.render import render_report, report_markdown
     from dvcq.documents.templating import DEFAULT_DIR
     from dvcq.progress import store
-    from dvcq.progress.periods import plan_period
+    from dvcq.progress.periods import begun, plan_period
 
     use_lang(lang)
     from dvcq.progress.usable import left_out_data
 
     the_plan, counted = store.load_usable(plan, progress)
     window = plan_period(the_plan, period)
-    day = as_of_date(as_of)
-    if day < window.start:  # its figures would run from the start back to an earlier day
-        from dvcq.dates import numeric
-        from dvcq.errors import DvcqError
-
-        raise DvcqError(
-            f"Kỳ {window.label} chưa bắt đầu: số liệu của kỳ tính từ ngày {numeric(window.start)}, "
-            f"mà hôm nay (--as-of) là {numeric(day)}. Chưa lập được báo cáo cho kỳ này.",
-            f"Period {window.label} has not begun: its data starts on {numeric(window.start)}, "
-            f"and today (--as-of) is {numeric(day)}. No report can be made for it yet.",
-        )
+    day = begun(window, as_of_date(as_of))
     warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
     signer = SignerOverride(authority=signer_authority, title=signer_title, name=signer_name)
     issue = prepare(the_plan, window, notes, signer)  # what a văn thư would catch

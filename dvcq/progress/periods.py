@@ -105,5 +105,21 @@ def plan_period(plan: Plan, label: str) -> Period:
     return period
 
 
+def begun(period: Period, day: dt.date) -> dt.date:
+    """`day`, when the period's data has begun by then; else stop: a report or an export of it
+    would run from the period's start back to an earlier day."""
+    if day < period.start:
+        from dvcq.dates import numeric
+        from dvcq.errors import DvcqError
+
+        raise DvcqError(
+            f"Kỳ {period.label} chưa bắt đầu: số liệu của kỳ tính từ ngày {numeric(period.start)}, "
+            f"mà hôm nay (--as-of) là {numeric(day)}. Chưa lập được báo cáo cho kỳ này.",
+            f"Period {period.label} has not begun: its data starts on {numeric(period.start)}, "
+            f"and today (--as-of) is {numeric(day)}. No report can be made for it yet.",
+        )
+    return day
+
+
 def year_window(year: int, reporting: Reporting | None = None) -> Period:
     return parse_period(str(year), reporting)

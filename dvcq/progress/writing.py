@@ -306,17 +306,14 @@ def missing_values(**values: str | None) -> list[str]:
 def entry_day(text: str) -> dt.date:
     """The day given for a new entry: a date in another form, or one that does not exist, is
     refused with the words `dvcq check` uses for it (entry-date), and its hint."""
-    from dvcq.dates import DateError, parse_iso
+    from dvcq.dates import DateError, option_date, parse_iso
 
     try:
         return parse_iso(text)
     except DateError as exc:
+        if exc.reason == "format":  # the message of every date option
+            return option_date(text)
         found = Problem(NEW, Pos(1, 1), "entry-date", {"date": text, "reason": exc.reason})
-        if exc.reason == "format":  # the long-standing message of every date option
-            raise UsageError(
-                f"Ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.",
-                f"Date “{text}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.",
-            ) from None
         raise UsageError(rules.message(found, "vi"), rules.message(found, "en")) from None
 
 
