@@ -12,9 +12,10 @@ from dvcq import i18n
 from dvcq.visible import visible
 
 
-def escape(text: str) -> str:
-    """Data as rich prints it literally: no markup, and controls and bidi marks made visible."""
-    return markup_escape(visible(text))
+def escape(text: str, newlines: bool = True) -> str:
+    """Data as rich prints it literally: no markup, and controls and bidi marks made visible
+    (line breaks too, unless `newlines`)."""
+    return markup_escape(visible(text, newlines=newlines))
 
 
 console = Console(highlight=False)

@@ -68,15 +68,14 @@ def status(
 
 def _print(data: dict[str, Any], plan: Any) -> None:
     from rich.console import Console
-    from rich.markup import escape as markup_escape
     from rich.table import Table
 
+    from dvcq.cli import display
     from dvcq.documents.wording import vn_number
     from dvcq.model import STATUSES
-    from dvcq.visible import visible
 
-    def escape(text: str) -> str:  # data printed literally: no markup, controls made visible
-        return markup_escape(visible(text, newlines=False))
+    def escape(text: str) -> str:  # one table cell a line
+        return display.escape(text, newlines=False)
 
     lg = 0 if i18n.lang() == "vi" else 1
     names = {i.key: i.name for i in plan.indicators}
