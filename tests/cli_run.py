@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -205,3 +206,25 @@ def add_args(
     if result is not None:
         words += ["--result", result]
     return [*words, "--author", author, "--yes"]
+
+
+class Hung(BaseException):
+    """Raised when a test runs past its time limit. Not an OSError (as TimeoutError is) nor an
+    Exception, so that no `except` in dvcq, nor its error boundary, can swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Fail, rather than hang, a test whose in-process command blocks (a FIFO, a template that
+    loops): SIGALRM in the main thread, the earlier handler put back after."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -8,12 +8,11 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_run import SAMPLE_PLAN, SAMPLE_PROGRESS, run
+from cli_run import SAMPLE_PLAN, SAMPLE_PROGRESS, run, time_limit
 
 from dvcq import cache
 
@@ -29,22 +28,11 @@ def ws(tmp_path: Path) -> Path:
     return folder
 
 
-class Hung(BaseException):
-    """Not an OSError (as TimeoutError is), so that no `except OSError` in dvcq swallows it."""
-
-
 @pytest.fixture(autouse=True)
 def bounded() -> Iterator[None]:
     """A read that blocks (a FIFO in the cache) must fail the test, not hang it."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise Hung("the status command did not finish within 10 s")
-
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+    with time_limit(10):
+        yield
 
 
 def status(ws: Path, cache_dir: Path | str, **env: str) -> tuple[dict[str, object], str]:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from cli_run import ROOT, SAMPLE, Result
 
 
@@ -74,3 +75,17 @@ def test_only_the_command_run_is_registered_as_in_a_new_process(
     ]
     usage = cli("check", "--nope").stderr
     assert usage.startswith("Usage: dvcq check [OPTIONS] [TỆP]...\n")
+
+
+def test_time_limit_stops_a_blocked_test_and_nothing_in_dvcq_can_swallow_it() -> None:
+    import time
+
+    from cli_run import Hung, time_limit
+
+    started = time.monotonic()
+    with pytest.raises(Hung), time_limit(0.2):
+        try:
+            time.sleep(5)
+        except Exception:  # as dvcq's error boundary does: it must not catch the limit
+            pytest.fail("the limit was caught as an Exception")
+    assert time.monotonic() - started < 2

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
-from cli_run import SAMPLE_PLAN, run
+from cli_run import SAMPLE_PLAN, run, time_limit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,20 +49,6 @@ def workspace(tmp: Path, plan: str, progress: str | None = None) -> Path:
             progress, encoding="utf-8", errors="surrogatepass"
         )
     return tmp / "ws"
-
-
-@contextmanager
-def deadline(seconds: int) -> Iterator[None]:
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 # --- mutations -------------------------------------------------------------------------------------
@@ -251,7 +234,7 @@ def test_special_files_never_hang_or_leak(tmp_path: Path, kind: str, where: str)
         target.symlink_to(outside if kind == "outside" else kind)
     paths = [] if where == "progress" else [folder / "plans" / "x.yaml"]
     for fmt in ("json", "github"):
-        with deadline(20):  # in process: a hang must fail the test, not stall the suite
+        with time_limit(20):  # in process: a hang must fail the test, not stall the suite
             done = run("check", "--format", fmt, *map(str, paths), cwd=folder)
         assert done.returncode in (0, 1), f"exit {done.returncode}: {done.stderr[-2000:]}"
         assert "SECRET_7f3a" not in done.stdout + done.stderr

@@ -5,30 +5,20 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from cli_run import SAMPLE, run
+from cli_run import SAMPLE, run, time_limit
 
 
 @pytest.fixture(autouse=True)
 def bounded_in_time() -> Iterator[None]:
     """Each test fails after 60 s rather than hanging the suite (SIGALRM; POSIX)."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError("test took more than 60 s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(60)
-    try:
+    with time_limit(60):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 MONTH = Path("progress/2026/2026-03.yaml")

@@ -7,7 +7,6 @@ import marshal
 import os
 import pickle
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_run import ROOT, SAMPLE, environment, run
+from cli_run import ROOT, SAMPLE, environment, run, time_limit
 
 from dvcq.documents import templating
 
@@ -26,15 +25,8 @@ STRING_EN = "template stopped: the string built exceeds the limit of 1,000,000 c
 @pytest.fixture(autouse=True)
 def guard() -> Iterator[None]:
     """Each test ends within 60 s: a template that runs on fails the test instead of hanging it."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError("the template test ran longer than 60 s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
+    with time_limit(60):
+        yield
 
 
 def workspace(tmp_path: Path, template: str, name: str = "plan.md.j2") -> Path:

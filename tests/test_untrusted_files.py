@@ -14,7 +14,6 @@ import fcntl
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_run import SAMPLE, Result, run
+from cli_run import SAMPLE, Result, run, time_limit
 
 ADD = [
     "progress",
@@ -44,24 +43,11 @@ MONTH = Path("progress/2026/2026-11.yaml")
 SECRET = "BI-MAT-7f3a9c"  # what an outside file holds: must never reach any output
 
 
-class Hang(BaseException):
-    """Raised by the alarm: the command blocked (a BaseException, so no boundary swallows it)."""
-
-
 @pytest.fixture(autouse=True)
 def bounded() -> Iterator[None]:
     """Fail any in-process test here that runs longer than 20 s (a FIFO opened for reading)."""
-
-    def alarm(signum: int, frame: object) -> None:
-        raise Hang("blocked for 20 s")
-
-    old = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, 20)
-    try:
+    with time_limit(20):
         yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 @pytest.fixture
