@@ -192,6 +192,19 @@ def dvcq_as_is(*args: str | Path, cwd: Path = ROOT) -> Result:
     return run(*args, cwd=cwd, env={"DVCQ_TODAY": None, "DVCQ_LANG": None})
 
 
+# The words of a `dvcq init` for an agency other than the sample's (another province, another Sở).
+AGENCY = [
+    "--agency",
+    "Sở Tư pháp",
+    "--code",
+    "STP",
+    "--superior",
+    "Ủy ban nhân dân tỉnh Lạng Sơn",
+    "--year",
+    "2027",
+]
+
+
 def add_args(
     task: str = "quy-che-tiep-cong-dan",
     *,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import cli_run
 import pytest
+from cli_run import AGENCY
 from docx_read import body_paragraphs, open_docx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,18 +109,7 @@ def test_a_wheel_install_runs_init_check_and_render_outside_the_source_tree(
     version = dvcq("--version")
     assert (version.returncode, version.stdout) == (0, f"dvcq {VERSION}\n")
 
-    init = dvcq(
-        "init",
-        "repo",
-        "--agency",
-        "Sở Tư pháp",
-        "--code",
-        "STP",
-        "--superior",
-        "Ủy ban nhân dân tỉnh Lạng Sơn",
-        "--year",
-        "2027",
-    )
+    init = dvcq("init", "repo", *AGENCY)
     assert init.returncode == 0, init.stderr
     repo = work / "repo"
     for name in ("plan.md.j2", "report.md.j2"):  # the packaged defaults, as the agency's copy

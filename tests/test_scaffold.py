@@ -7,23 +7,13 @@ import re
 from pathlib import Path
 
 import yaml
-from cli_run import ROOT, SAMPLE_PLAN, Result, run
+from cli_run import AGENCY, ROOT, SAMPLE_PLAN, Result, run
 from jsonschema import Draft202012Validator
 
 from dvcq.lifecycle.newyear import FLAG
 from dvcq.rules.check import read_plan
 
 PLAN = SAMPLE_PLAN
-AGENCY = [
-    "--agency",
-    "Sở Tư pháp",
-    "--code",
-    "STP",
-    "--superior",
-    "Ủy ban nhân dân tỉnh Lạng Sơn",
-    "--year",
-    "2027",
-]
 
 
 def dvcq(*args: str, cwd: Path = ROOT) -> Result:
