@@ -99,6 +99,7 @@ class Task(Located):
 
     id: str
     text: str
+    title: str | None = None  # a short title for boards, prompts and forms; derived when absent
     owner: str | None = None
     support: list[str] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
@@ -180,6 +181,15 @@ class Reporting(Located):
     addressees: list[str] = field(default_factory=list)  # Kính gửi of the periodic reports
 
 
+@dataclass(frozen=True)
+class PlacedTask:
+    """A task where the plan puts it: `number` is its section's display number, e.g. `II.4`."""
+
+    number: str
+    section: Section
+    task: Task
+
+
 @dataclass(kw_only=True, eq=False, repr=False)
 class Plan(Located):
     """The whole plan file."""
@@ -207,6 +217,16 @@ class Plan(Located):
 
     def tasks(self) -> list[Task]:
         return [t for s in self.sections() for t in s.tasks]
+
+    def placed_tasks(self) -> list[PlacedTask]:
+        """Every task in document order with the display number of the place that holds it:
+        the one walk of the outline that boards, forms and prompts share."""
+        return [
+            PlacedTask(f"{roman(p)}.{s}", section, task)
+            for p, part in enumerate(self.task_parts(), 2)
+            for s, section in enumerate(part.sections, 1)
+            for task in section.tasks
+        ]
 
     def ref_holders(self) -> list[Paragraph | Task]:
         """The records that list the documents they implement in `refs`."""

@@ -148,7 +148,7 @@ def test_unknown_key_in_a_task_hint() -> None:
     unknown = [p for p in problems_of(text) if p.rule == "unknown-key"]
     assert [(p.pos, p.params["suggestion"]) for p in unknown] == [((44, 11), "owner")]
     assert rules.hint(unknown[0], "vi") == (
-        "Có phải ý bạn là “owner”? Các khóa hợp lệ: id, text, owner, support, refs, cadence, due, "
+        "Có phải ý bạn là “owner”? Các khóa hợp lệ: id, text, title, owner, support, refs, cadence, due, "
         "indicators."
     )
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from dvcq.model import DONE, Entry, Plan, Progress, Task, roman
+from dvcq.model import DONE, Entry, Plan, Progress, Task
 from dvcq.progress.periods import Period
 
 
@@ -128,32 +128,30 @@ def build_board(
         e.task for e in progress.current() if e.status == DONE and e.date <= as_of.isoformat()
     }
     board = Board(period, as_of)
-    parts = plan.task_parts()
-    for p, part in enumerate(parts, 2):
-        for s, section in enumerate(part.sections, 1):
-            for task in section.tasks:
-                if unit and unit != task.owner and unit not in task.support:
-                    continue
-                mine = by_task.get(task.id, [])
-                last = mine[-1] if mine else None
-                overdue = bool(
-                    task.cadence == "once"
-                    and task.due
-                    and task.due < as_of.isoformat()
-                    and task.id not in done_ever
-                )
-                board.rows.append(
-                    TaskRow(
-                        section.title,
-                        f"{roman(p)}.{s}",
-                        task,
-                        last.status if last else None,
-                        dt.date.fromisoformat(last.date) if last else None,
-                        mine,
-                        aggregate(plan, mine),
-                        overdue,
-                    )
-                )
+    for placed in plan.placed_tasks():
+        task = placed.task
+        if unit and unit != task.owner and unit not in task.support:
+            continue
+        mine = by_task.get(task.id, [])
+        last = mine[-1] if mine else None
+        overdue = bool(
+            task.cadence == "once"
+            and task.due
+            and task.due < as_of.isoformat()
+            and task.id not in done_ever
+        )
+        board.rows.append(
+            TaskRow(
+                placed.section.title,
+                placed.number,
+                task,
+                last.status if last else None,
+                dt.date.fromisoformat(last.date) if last else None,
+                mine,
+                aggregate(plan, mine),
+                overdue,
+            )
+        )
     involved = {
         task_unit for r in board.rows for task_unit in (r.task.owner, *r.task.support) if task_unit
     }
