@@ -73,6 +73,7 @@ PARTY_TYPES = frozenset(
         "TTr",
         "CTrPH",
         "QCPH",
+        "QĐi",  # quy định, told apart from quyết định QĐ (Hướng dẫn 36-HD/VPTW) [S]
         "NQLT",
         "HDLT",
     ]
@@ -87,16 +88,21 @@ TYPE_WORDS: dict[str, frozenset[str]] = {
     "Nghị quyết liên tịch": frozenset({"NQLT"}),
     "Nghị định": frozenset({"NĐ"}),
     "Quyết định": frozenset({"QĐ"}),
-    "Quy định": frozenset({"QyĐ", "QĐ"}),
+    "Quy định": frozenset({"QyĐ", "QĐ", "QĐi"}),
     "Quy chế": frozenset({"QC"}),
-    "Quy chế phối hợp": frozenset({"QCPH"}),
+    # A joint text is numbered in the series of one of its signers, so its symbol may carry the
+    # plain kind: "Chương trình phối hợp số 161-CTr/…", "Quy chế phối hợp số 02-QC/…".
+    "Quy chế phối hợp": frozenset({"QCPH", "QC"}),
     "Thông báo": frozenset({"TB"}),
     "Thông tư": frozenset({"TT"}),
     "Thông tư liên tịch": frozenset({"TTLT"}),
     "Thông tri": frozenset({"TT"}),
     "Hướng dẫn": frozenset({"HD"}),
+    "Hướng dẫn liên tịch": frozenset({"HDLT", "HD"}),
     "Chương trình": frozenset({"CTr"}),
-    "Chương trình phối hợp": frozenset({"CTrPH"}),
+    "Chương trình hành động": frozenset({"CTr"}),
+    "Chương trình phối hợp": frozenset({"CTrPH", "CTr"}),
+    "Thông báo kết luận": frozenset({"TB"}),
     "Kết luận": frozenset({"KL"}),
     "Tờ trình": frozenset({"TTr"}),
     "Đề án": frozenset({"ĐA"}),
@@ -199,7 +205,14 @@ def word_matches(word: str, symbol: Symbol) -> bool:
 
 def type_word_of(symbol: Symbol) -> str:
     """The usual type word for a symbol's type, for hints ("" when several or none fit)."""
-    words = [w for w, abbrs in TYPE_WORDS.items() if symbol.type in abbrs]
+    return type_word_for(symbol.type)
+
+
+def type_word_for(code: str) -> str:
+    """The usual type word of a type code (`Kế hoạch` for `KH`), "" when several or none fit."""
+    words = [w for w, abbrs in TYPE_WORDS.items() if code in abbrs]
+    # "Chương trình phối hợp" may carry CTr too, but a CTr is called a "Chương trình".
+    words = [w for w in words if not any(w.startswith(f"{o} ") for o in words)]
     return words[0] if len(words) == 1 else ""
 
 
@@ -208,12 +221,17 @@ def _canonical_word(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
-# A citation in prose: `<type word> số <symbol>[,] [ngày d/m/yyyy]`.
+# A citation in prose: `<type word> số <symbol>[,] [ngày d/m/yyyy]`. The symbol the pattern
+# takes ends at the first space; a registered symbol that goes on after a space (a joint Party
+# symbol, `05-CTrPH/BDVTU-BCSĐ UBND tỉnh`) is taken whole when the prose writes it whole, and the
+# date is looked for after its end.
 _WORDS = "|".join(sorted((re.escape(w) for w in TYPE_WORDS), key=len, reverse=True))
 CITATION = re.compile(
-    rf"(?P<word>{_WORDS})\s+số\s+(?P<symbol>[\w&]+(?:\s?[/-]\s?[\w&]+)*)"
-    rf"(?:,?\s+ngày\s+(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}}))?",
+    rf"(?P<word>{_WORDS})\s+số\s+(?P<symbol>[\w&]+(?:\s?[/-]\s?[\w&]+)*)",
     re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(
+    r",?\s+ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})", re.IGNORECASE
 )
 
 
@@ -228,19 +246,42 @@ class Citation:
     symbol_offset: int
 
 
+def spaced_symbols(symbols: list[str]) -> tuple[str, ...]:
+    """The symbols (of a registry) that go on after a space, longest first: what
+    `find_citations` needs to take them whole."""
+    found = {normalise(s) for s in symbols if " " in normalise(s)}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
 @lru_cache(maxsize=4096)  # several rules read the same paragraphs
-def find_citations(text: str) -> tuple[Citation, ...]:
+def find_citations(text: str, spaced: tuple[str, ...] = ()) -> tuple[Citation, ...]:
+    """The citations in `text`; `spaced` (from `spaced_symbols`) lists the symbols with a space
+    that the prose may cite whole."""
     # A quick test before the pattern, as wide as it: any case, any white space around "số".
     if "số" not in text and "Số" not in text and "SỐ" not in text:
         return ()
     out = []
     for m in CITATION.finditer(text):
+        symbol, end = normalise(m.group("symbol")), m.end("symbol")
+        for whole in spaced:
+            rest = _rest_of(whole, symbol, text, end)
+            if rest is not None:
+                symbol, end = whole, rest
+                break
         date = None
-        if m.group("year"):
-            date = (int(m.group("year")), int(m.group("month")), int(m.group("day")))
-        out.append(
-            Citation(
-                m.group("word"), normalise(m.group("symbol")), date, m.start(), m.start("symbol")
-            )
-        )
+        after = _DATE_AFTER.match(text, end)
+        if after:
+            date = (int(after.group("year")), int(after.group("month")), int(after.group("day")))
+        out.append(Citation(m.group("word"), symbol, date, m.start(), m.start("symbol")))
     return tuple(out)
+
+
+def _rest_of(whole: str, head: str, text: str, at: int) -> int | None:
+    """Where `whole` ends in `text` when its part before the first space is `head` and the rest
+    follows at `at` (any run of white space between words, then no letter): else None."""
+    first, _, free = whole.partition(" ")
+    if first != head:
+        return None
+    words = r"\s+".join(re.escape(w) for w in free.split())
+    found = re.compile(rf"\s+{words}(?![\w&])").match(text, at)
+    return found.end() if found else None

@@ -21,7 +21,7 @@ from dvcq.documents.wording import (
 )
 from dvcq.errors import DvcqError
 from dvcq.model import Plan, Signer
-from dvcq.symbols import TYPE_WORDS, parse_symbol, type_word_of
+from dvcq.symbols import parse_symbol, type_word_for, type_word_of
 
 if TYPE_CHECKING:
     from dvcq.documents.notes import ReportNotes
@@ -146,5 +146,4 @@ def _report_signer(base: Signer | None, notes: ReportNotes) -> Signer | None:
 
 def type_name_of(type_code: str) -> str:
     """`Kế hoạch` for `KH`: the one type word of a code, else the code itself."""
-    words = [w for w, codes in TYPE_WORDS.items() if type_code in codes]
-    return words[0] if len(words) == 1 else type_code
+    return type_word_for(type_code) or type_code

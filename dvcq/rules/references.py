@@ -9,7 +9,14 @@ from dvcq.dates import DateError, make_date, nd30_month, numeric, parse_iso
 from dvcq.model import Directive, Located, Plan
 from dvcq.problems import Pos, suggest
 from dvcq.rules import ERROR, WARNING, Finding, rule
-from dvcq.symbols import Citation, find_citations, parse_symbol, type_word_of, word_matches
+from dvcq.symbols import (
+    Citation,
+    find_citations,
+    parse_symbol,
+    spaced_symbols,
+    type_word_of,
+    word_matches,
+)
 
 
 def _registry(plan: Plan) -> dict[str, Directive]:
@@ -18,8 +25,9 @@ def _registry(plan: Plan) -> dict[str, Directive]:
 
 def _citations(plan: Plan) -> Iterator[tuple[Located, str, Citation, Pos]]:
     """Every citation in the prose, with the position of its symbol in the file as written."""
+    spaced = spaced_symbols([d.symbol for d in plan.directives])
     for record, name, text in plan.texts():
-        for cite in find_citations(text):
+        for cite in find_citations(text, spaced):
             yield record, name, cite, _locate(plan, record.where(name), text, cite)
 
 
