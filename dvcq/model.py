@@ -136,10 +136,12 @@ class TasksPart(Located):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Unit(Located):
-    """A unit that owns or supports tasks."""
+    """A unit that owns or supports tasks; with `members`, a group whose member units (each a
+    unit of `units:`) report for it (dvcq.units)."""
 
     id: str
     name: str
+    members: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

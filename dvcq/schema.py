@@ -49,6 +49,8 @@ DESCRIPTIONS = {
     "TasksPart": "Phần II (nội dung thực hiện) hoặc III (tổ chức thực hiện).",
     "ObjectivesPart": "Phần I: mục đích, yêu cầu.",
     "Unit": "Đơn vị: mã và tên. A unit.",
+    "Unit.members": "Mã các đơn vị thành viên (mỗi mã khai báo trong units) khi đơn vị là một "
+    "nhóm, ví dụ Các phòng chuyên môn: mỗi phòng báo cáo phần việc của nhóm. Group members.",
     "Directive": "Văn bản được viện dẫn. A cited document.",
     "Directive.symbol": "Số và ký hiệu, ví dụ 918/KH-UBND.",
     "Directive.date": "Ngày ban hành (YYYY-MM-DD), viết trong dấu ngoặc kép.",

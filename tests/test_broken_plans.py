@@ -33,6 +33,11 @@ CASES: list[tuple[str, str, int, int]] = [
     ("unknown-unit-owner.yaml", "unknown-unit", 44, 18),
     ("unknown-unit-support.yaml", "unknown-unit", 47, 15),
     ("unknown-unit-section.yaml", "unknown-unit", 40, 13),
+    # Unit groups: at the member item that is wrong.
+    ("unknown-member.yaml", "unknown-member", 53, 9),
+    ("group-cycle.yaml", "group-cycle", 57, 9),  # KHOI's member VP closes VP → KHOI → VP
+    ("group-cycle-self.yaml", "group-cycle", 54, 9),
+    ("unit-in-two-groups.yaml", "unit-in-two-groups", 57, 9),  # the second group that lists TH
     # Ids: reported at the second use.
     ("duplicate-id-task.yaml", "duplicate-id", 42, 15),
     ("duplicate-id-section.yaml", "duplicate-id", 38, 11),

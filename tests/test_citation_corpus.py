@@ -30,12 +30,44 @@ def test_real_wording_draws_no_problem(tmp_path: Path) -> None:
 # (line, written, changed to, rule, line, column, words of the message)
 BROKEN = [
     (21, "ngày 12/5/2023", "ngày 12/6/2023", "citation-date-mismatch", 21, 43, "ngày 12/6/2023"),
-    (21, "Chương trình phối hợp số", "Quy chế phối hợp số", "citation-type-mismatch", 21, 38, JOINT),
-    (21, "BCSĐ UBND tỉnh ngày", "BCSĐ ngày", "citation-unregistered", 21, 43, "05-CTrPH/BDVTU-BCSĐ”"),
+    (
+        21,
+        "Chương trình phối hợp số",
+        "Quy chế phối hợp số",
+        "citation-type-mismatch",
+        21,
+        38,
+        JOINT,
+    ),
+    (
+        21,
+        "BCSĐ UBND tỉnh ngày",
+        "BCSĐ ngày",
+        "citation-unregistered",
+        21,
+        43,
+        "05-CTrPH/BDVTU-BCSĐ”",
+    ),
     (21, "ngày 12/5/2023", "ngày 31/2/2023", "invalid-date", 21, 43, "31/2/2023"),
     (24, "ngày 20/3/2024", "ngày 20/3/2023", "citation-date-mismatch", 24, 43, "161-CTr/BDVTU-SNV"),
-    (27, "Quy định số 11-QĐi", "Quyết định số 11-QĐi", "citation-type-mismatch", 27, 32, "quy định"),
-    (34, "Thông báo kết luận số 45", "Kết luận số 45", "citation-type-mismatch", 34, 95, "45-TB/TU"),
+    (
+        27,
+        "Quy định số 11-QĐi",
+        "Quyết định số 11-QĐi",
+        "citation-type-mismatch",
+        27,
+        32,
+        "quy định",
+    ),
+    (
+        34,
+        "Thông báo kết luận số 45",
+        "Kết luận số 45",
+        "citation-type-mismatch",
+        34,
+        95,
+        "45-TB/TU",
+    ),
     (45, "12/5/2023 (đã dẫn)", "21/5/2023 (đã dẫn)", "citation-date-mismatch", 45, 114, JOINT),
 ]
 

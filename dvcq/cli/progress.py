@@ -195,7 +195,10 @@ def _csv_text(value: object) -> object:
 @progress_app.command("list")
 def list_entries(
     task: Annotated[str | None, typer.Option("--task", "-t", help="Chỉ nhiệm vụ này.")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Chỉ đơn vị này.")] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help="Chỉ đơn vị này (một nhóm: cả các đơn vị thành viên)."),
+    ] = None,
     period: Annotated[
         str | None, typer.Option("--period", help="Chỉ kỳ này: 2026, 2026-H1, 2026-Q2, 2026-05.")
     ] = None,
@@ -224,6 +227,7 @@ def list_entries(
     from dvcq.progress.board import select
     from dvcq.progress.periods import plan_period
     from dvcq.progress.usable import left_out_data
+    from dvcq.units import Units
 
     use_lang(lang)
     the_plan, counted = store.load_usable(plan, progress)
@@ -240,6 +244,7 @@ def list_entries(
         unit=unit,
         status=status,
         superseded=all_entries,
+        members=Units(the_plan).members(unit) if unit else (),
     )
     rows = [e.to_dict() for e in chosen]
     if format is ListFormat.json:

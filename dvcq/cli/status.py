@@ -32,7 +32,13 @@ def status(
         ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="Chỉ nhiệm vụ và mục của đơn vị này.")
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            help="Chỉ nhiệm vụ và mục của đơn vị này (cả nhiệm vụ của nhóm có nó; "
+            "một nhóm: cả mục của các đơn vị thành viên).",
+        ),
     ] = None,
     as_of: AsOfOption = None,
     format: Annotated[TextJson, format_option("text hoặc json.")] = TextJson.text,
@@ -128,3 +134,18 @@ def _print(data: dict[str, Any], plan: Any) -> None:
             f"{s['done']} done ({s['done_percent']}%), {s['overdue']} overdue. Units silent: {silent}.",
         )
     )
+    _print_groups(console, data["groups"], escape)
+
+
+def _print_groups(console: Any, groups: list[dict[str, Any]], escape: Any) -> None:
+    """One line a unit group: its members that reported on its tasks, and the silent ones."""
+    none = i18n.t("không", "none")
+    for g in groups:
+        reported = escape(", ".join(g["reported"])) or none
+        silent = escape(", ".join(g["silent"])) or none
+        console.print(
+            i18n.t(
+                f"Nhóm {escape(g['unit'])}: đã báo cáo: {reported}; chưa báo cáo: {silent}.",
+                f"Group {escape(g['unit'])}: reported: {reported}; silent: {silent}.",
+            )
+        )

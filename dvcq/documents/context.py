@@ -17,7 +17,7 @@ from dvcq.outline import outline
 
 if TYPE_CHECKING:
     from dvcq.model import Entry, Progress
-    from dvcq.progress.board import TaskRow
+    from dvcq.progress.board import GroupRow, TaskRow
     from dvcq.progress.periods import Period
 
 
@@ -67,7 +67,8 @@ def report_context(
     again), `period` (label, name, start, end, as_of, cutoff), `summary` (the board's counts and
     `entries`), `leadership`, `results` (task parts → sections → tasks with their merged results
     and evidence, and each section's indicator figures), `silent_tasks`, `overdue_tasks`,
-    `silent_units`, `open_tasks`, `strengths`, `shortcomings`, `causes`, `next_steps`,
+    `silent_units`, `unit_groups` (each unit group on the plan's tasks: name, the names of its
+    members that reported on its tasks and of the `silent` ones), `open_tasks`, `strengths`, `shortcomings`, `causes`, `next_steps`,
     `proposals` (the notes' paragraphs) and `tasks` (every task for the appendix table).
     """
     from dvcq.documents.notes import paragraphs
@@ -152,6 +153,7 @@ def report_context(
         "silent_tasks": [t for t in tasks if not t["period_entries"]],
         "overdue_tasks": [t for t, r in zip(tasks, board.rows, strict=True) if r.overdue],
         "silent_units": [unit_names.get(u, u) for u in board.silent_units],
+        "unit_groups": _unit_groups(board.groups, unit_names),
         "open_tasks": [t for t in tasks if t["status"] != DONE],
         "strengths": paragraphs(notes.strengths),
         "shortcomings": paragraphs(notes.shortcomings),
@@ -160,6 +162,17 @@ def report_context(
         "proposals": paragraphs(notes.proposals),
         "tasks": tasks,
     }
+
+
+def _unit_groups(groups: list[GroupRow], names: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": names.get(g.unit, g.unit),
+            "reported": [names.get(u, u) for u in g.reported],
+            "silent": [names.get(u, u) for u in g.silent],
+        }
+        for g in groups
+    ]
 
 
 def _basis_citations(plan: Plan) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 from dvcq.model import DONE, Entry, Plan, Progress, Task
 from dvcq.progress.periods import Period
+from dvcq.units import Units
 
 
 @dataclass
@@ -29,11 +31,22 @@ class TaskRow:
 
 
 @dataclass
+class GroupRow:
+    """A unit group on the board: which of its members wrote an entry on the group's tasks in
+    the period, and which are silent (dvcq.units)."""
+
+    unit: str
+    reported: list[str]
+    silent: list[str]
+
+
+@dataclass
 class Board:
     period: Period
     as_of: dt.date
     rows: list[TaskRow] = field(default_factory=list)
     silent_units: list[str] = field(default_factory=list)
+    groups: list[GroupRow] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         total = len(self.rows)
@@ -99,9 +112,11 @@ def select(
     unit: str | None = None,
     status: str | None = None,
     superseded: bool = False,
+    members: Collection[str] = (),
 ) -> list[Entry]:
     """Entries for `dvcq progress list`: current ones (all with `superseded`), in the period's
-    window when there is one, filtered, by date then id."""
+    window when there is one, filtered, by date then id; `members`: the units inside `unit`,
+    whose entries a group's filter shows too."""
     chosen = progress.entries if superseded else progress.current()
     if period is not None:  # the window alone: --all keeps the corrected entries of the period
         chosen = _dated_in(chosen, period, as_of)
@@ -109,7 +124,7 @@ def select(
         e
         for e in chosen
         if (not task or e.task == task)
-        and (not unit or e.unit == unit)
+        and (not unit or e.unit == unit or e.unit in members)
         and (not status or e.status == status)
     ]
     return sorted(chosen, key=lambda e: (e.date, e.id))
@@ -119,8 +134,9 @@ def build_board(
     plan: Plan, progress: Progress, period: Period, as_of: dt.date, unit: str | None = None
 ) -> Board:
     entries = in_period(progress, period, as_of)
+    units = Units(plan)
     if unit:
-        entries = [e for e in entries if e.unit == unit]
+        entries = [e for e in entries if e.unit in units.reporters(unit)]
     by_task: dict[str, list[Entry]] = {}
     for e in entries:
         by_task.setdefault(e.task, []).append(e)
@@ -130,7 +146,7 @@ def build_board(
     board = Board(period, as_of)
     for placed in plan.placed_tasks():
         task = placed.task
-        if unit and unit != task.owner and unit not in task.support:
+        if unit and not units.concerns(unit, task):
             continue
         mine = by_task.get(task.id, [])
         last = mine[-1] if mine else None
@@ -152,14 +168,35 @@ def build_board(
                 overdue,
             )
         )
-    involved = {
-        task_unit for r in board.rows for task_unit in (r.task.owner, *r.task.support) if task_unit
-    }
-    reporting = {e.unit for e in entries}
-    board.silent_units = [u.id for u in plan.units if u.id in involved and u.id not in reporting]
-    if unit:
-        board.silent_units = [u for u in board.silent_units if u == unit]
+    board.silent_units, board.groups = _silent(units, board.rows, entries, unit)
     return board
+
+
+def _silent(
+    units: Units, rows: list[TaskRow], entries: list[Entry], unit: str | None
+) -> tuple[list[str], list[GroupRow]]:
+    """The units expected on the board's tasks without an entry in the period (a group's
+    members in its place), and each group's members that reported on its tasks or not."""
+    reporting = {e.unit for e in entries}
+    shown = set(units.reporters(unit)) if unit else None
+    silent = [
+        u
+        for u in units.expected(r.task for r in rows)
+        if u not in reporting and (shown is None or u in shown)
+    ]
+    groups = []
+    for group in units.direct:
+        mine = [r for r in rows if group in (r.task.owner, *r.task.support)]
+        if not mine:
+            continue
+        wrote = {e.unit for r in mine for e in r.entries}
+        members = [m for m in units.leaves(group) if shown is None or m in shown]
+        groups.append(
+            GroupRow(
+                group, [m for m in members if m in wrote], [m for m in members if m not in wrote]
+            )
+        )
+    return silent, groups
 
 
 def board_dict(board: Board) -> dict[str, Any]:
@@ -182,13 +219,16 @@ def board_dict(board: Board) -> dict[str, Any]:
             for r in board.rows
         ],
         "silent_units": board.silent_units,
+        "groups": [
+            {"unit": g.unit, "reported": g.reported, "silent": g.silent} for g in board.groups
+        ],
         "summary": board.summary(),
     }
 
 
 # Part of the cache key: change it whenever the shape of the status data changes, so that a
 # result cached by an older dvcq is never served.
-STATUS_FORMAT = "status/3"
+STATUS_FORMAT = "status/4"
 
 
 def status_data(

@@ -190,6 +190,7 @@ def load_all() -> dict[str, Rule]:
     """Import every rule module once, so the registry is complete."""
     from dvcq.rules import (  # noqa: F401
         content,
+        groups,
         owners,
         progress,
         reading,

@@ -86,11 +86,42 @@ def unknown_entry_unit(plan: Plan, progress: Progress, today: dt.date) -> Found:
     doc_en="A unit reports on tasks it owns or supports.",
 )
 def unit_not_assigned(plan: Plan, progress: Progress, today: dt.date) -> Found:
-    assigned = {t.id: {t.owner, *t.support} for t in plan.tasks()}
+    from dvcq.units import Units
+
+    groups = Units(plan)  # a member of an owning or supporting group is assigned too
+    assigned = {t.id: groups.assigned(t) for t in plan.tasks()}
     units = {u.id for u in plan.units}
     for e in progress.entries:
         if e.task in assigned and e.unit in units and e.unit not in assigned[e.task]:
             yield e, e.where("unit"), {"unit": e.unit, "task": e.task}
+
+
+@rule(
+    "entry-by-group",
+    WARNING,
+    scope="progress",
+    vi="Mục này do nhóm “{unit}” ghi, nhưng nhóm gồm các đơn vị {members}: không biết đơn vị nào "
+    "đã làm, nên không đơn vị thành viên nào được tính là đã báo cáo.",
+    en="This entry is by group “{unit}”, whose members are {members}: it does not say which of "
+    "them did the work, so no member counts as having reported.",
+    hint_vi="Ghi mục cho đơn vị thành viên đã thực hiện (`--unit {example}`). Mục của nhóm vẫn "
+    "được tính vào tình trạng và chỉ tiêu của nhiệm vụ.",
+    hint_en="Record the entry for the member that did the work (`--unit {example}`). The group's "
+    "entry still counts for the task's status and figures.",
+    doc_vi="Nhiệm vụ giao cho một nhóm đơn vị (có `members`) do từng đơn vị thành viên báo cáo; "
+    "mục do chính nhóm ghi được tính cho nhiệm vụ nhưng bị cảnh báo.",
+    doc_en="A task given to a unit group (with `members`) is reported by each member; an entry "
+    "by the group itself counts for the task but draws a warning.",
+)
+def entry_by_group(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    from dvcq.units import Units
+
+    groups = Units(plan)
+    for e in progress.entries:
+        if groups.is_group(e.unit):
+            members = groups.leaves(e.unit) or groups.members(e.unit)  # in a cycle: no leaves
+            listed = ", ".join(members)
+            yield e, e.where("unit"), {"unit": e.unit, "members": listed, "example": members[0]}
 
 
 @rule(
