@@ -155,3 +155,24 @@ def test_progress_add_accepts_a_member_on_the_groups_task(ws: Path) -> None:
 def test_the_bundled_plans_pcm_stays_one_unit() -> None:
     text = (ROOT / "plans" / "2026.yaml").read_text(encoding="utf-8")
     assert "members:" not in text
+
+
+def test_a_change_of_members_is_seen_in_review(ws: Path) -> None:
+    sample = ROOT / "tests" / "data" / "sample" / "plans" / "2026.yaml"
+    done = run("diff", sample, "plans/2026.yaml", "--format", "json", cwd=ws)
+    changes = json.loads(done.stdout)["changes"]
+    changed = [c for c in changes if c["kind"] == "unit-changed"]
+    assert [(c["id"], c["field"], c["old"], c["new"]) for c in changed] == [
+        ("PCM", "members", None, "HTQT, LS, QLBG")
+    ]
+
+
+def test_textconv_lists_each_member(ws: Path) -> None:
+    done = run("diff", "--textconv", "plans/2026.yaml", cwd=ws)
+    shown = [ln for ln in done.stdout.splitlines() if ln.startswith("unit PCM")]
+    assert shown == [
+        "unit PCM name: Các phòng chuyên môn",
+        "unit PCM member: HTQT",
+        "unit PCM member: LS",
+        "unit PCM member: QLBG",
+    ]

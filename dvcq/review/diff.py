@@ -228,7 +228,7 @@ def _words_of(text: str | None) -> list[str]:
 
 
 def _units(plan: Plan) -> dict[str, dict[str, Any]]:
-    return {u.id: {"name": u.name} for u in plan.units}
+    return {u.id: {"name": u.name, "members": ", ".join(u.members) or None} for u in plan.units}
 
 
 def directive_fields(plan: Plan) -> dict[str, dict[str, Any]]:

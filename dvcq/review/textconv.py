@@ -55,6 +55,8 @@ def textconv_lines(plan: Plan) -> Iterator[str]:
         yield from line(f"recipient {n}", r)
     for u in plan.units:
         yield from line(f"unit {u.id} name", u.name)
+        for member in u.members:
+            yield from line(f"unit {u.id} member", member)
     for symbol, values in directive_fields(plan).items():
         for name, value in values.items():
             yield from line(f"directive {symbol} {name}", value)
