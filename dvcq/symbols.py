@@ -230,8 +230,10 @@ CITATION = re.compile(
     rf"(?P<word>{_WORDS})\s+số\s+(?P<symbol>[\w&]+(?:\s?[/-]\s?[\w&]+)*)",
     re.IGNORECASE,
 )
+# Party texts write the date with hyphens (`ngày 30-7-2021`), State texts with slashes.
 _DATE_AFTER = re.compile(
-    r",?\s+ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})", re.IGNORECASE
+    r",?\s+ngày\s+(?P<day>\d{1,2})(?P<sep>[/-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})",
+    re.IGNORECASE,
 )
 
 

@@ -68,6 +68,7 @@ BROKEN = [
         95,
         "45-TB/TU",
     ),
+    (34, "ngày 10-5-2022", "ngày 11-5-2022", "citation-date-mismatch", 34, 167, "ngày 11/5/2022"),
     (45, "12/5/2023 (đã dẫn)", "21/5/2023 (đã dẫn)", "citation-date-mismatch", 45, 114, JOINT),
 ]
 
