@@ -171,3 +171,36 @@ def test_textconv_lists_each_member(ws: Path) -> None:
         "unit PCM member: LS",
         "unit PCM member: QLBG",
     ]
+
+
+def test_nested_groups_and_a_cycle_are_walked_once() -> None:
+    from types import SimpleNamespace
+
+    from dvcq.model import Task, Unit
+    from dvcq.units import Units
+
+    def unit(id: str, *members: str) -> Unit:
+        return Unit(id=id, name=id, members=list(members))
+
+    # KHOI holds PCM and VP; PCM holds two phòng; A and B hold each other (group-cycle's case).
+    plan: Any = SimpleNamespace(
+        units=[
+            unit("KHOI", "PCM", "VP"),
+            unit("PCM", "P1", "P2", "P1"),
+            unit("P1"),
+            unit("P2"),
+            unit("VP"),
+            unit("A", "B"),
+            unit("B", "A"),
+        ]
+    )
+    units = Units(plan)
+    assert units.members("KHOI") == ["PCM", "P1", "P2", "VP"]
+    assert units.leaves("KHOI") == ["P1", "P2", "VP"]
+    assert units.groups("P1") == ["KHOI", "PCM"]
+    assert units.members("A") == ["B"] and units.leaves("A") == []
+    task = Task(id="t", text="t", owner="PCM")
+    assert units.assigned(task) == {"PCM", "P1", "P2"}
+    assert units.concerns("P2", task) and units.concerns("KHOI", task)
+    assert not units.concerns("VP", task)
+    assert units.expected([task]) == ["P1", "P2"]
