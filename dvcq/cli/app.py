@@ -140,6 +140,14 @@ class DiffFormat(StrEnum):  # diff
 class DocumentFormat(StrEnum):  # report (render plan and export choose by the file's suffix)
     docx = "docx"
     md = "md"
+    pdf = "pdf"
+
+
+class UrgeFormat(StrEnum):  # urge: the letter, its wording, or a message for a chat group
+    docx = "docx"
+    md = "md"
+    text = "text"
+    pdf = "pdf"
 
 
 # The plan as a positional argument, kept beside --plan for commands that always took one.
