@@ -61,9 +61,7 @@ def test_plan_as_pdf_keeps_the_header_and_the_blanks(tmp_path: Path, cli: Cli) -
 @needs_office
 def test_report_and_urge_write_pdf_too(tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "bao-cao.pdf"
-    run = cli(
-        "report", "2026-H1", "--plan", SAMPLE_PLAN, "--progress", SAMPLE_PROGRESS, "-o", out
-    )
+    run = cli("report", "2026-H1", "--plan", SAMPLE_PLAN, "--progress", SAMPLE_PROGRESS, "-o", out)
     assert run.returncode == 0, run.stderr
     assert "BÁO CÁO" in pdf_text(out)
     empty = tmp_path / "progress"
@@ -110,7 +108,10 @@ def test_a_failing_libreoffice_says_what_it_said(tmp_path: Path, cli: Cli) -> No
     out.write_bytes(b"old")
     run = render(cli, out, {"PATH": path})
     assert run.returncode == 1
-    assert run.stderr == f"Lỗi: Tệp {out} đã có; không ghi đè. Dùng --force để ghi đè, hoặc chọn tên khác.\n"
+    assert (
+        run.stderr
+        == f"Lỗi: Tệp {out} đã có; không ghi đè. Dùng --force để ghi đè, hoặc chọn tên khác.\n"
+    )
     run = cli("render", "plan", "--plan", SAMPLE_PLAN, "-o", out, "--force", env={"PATH": path})
     assert run.returncode == 1
     assert run.stderr == (
@@ -128,3 +129,12 @@ def test_a_bad_timeout_is_a_usage_error(tmp_path: Path, cli: Cli, value: str) ->
     assert run.stderr == (
         f"Lỗi: DVCQ_PDF_TIMEOUT={value!r}: phải là số giây, lớn hơn 0 và không quá 3600.\n"
     )
+
+
+def test_a_pdf_from_a_failed_run_is_not_kept(tmp_path: Path, cli: Cli) -> None:
+    # A LibreOffice that leaves a PDF behind and exits with an error: the PDF may be partial.
+    path = fake_office(tmp_path, "printf '%%PDF-1.4' > document.pdf; exit 3")
+    out = tmp_path / "ke-hoach.pdf"
+    run = render(cli, out, {"PATH": path})
+    assert run.returncode == 1 and not out.exists()
+    assert run.stderr == "Lỗi: LibreOffice không in được PDF (mã thoát 3); chưa ghi tệp nào.\n"

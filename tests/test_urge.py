@@ -3,6 +3,7 @@ python-docx (and printed through LibreOffice), its Markdown and its chat message
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -55,8 +56,7 @@ def test_header_has_the_vv_line_under_the_number_and_no_type_name(
     number = nonempty(header.rows[1].cells[0].paragraphs)
     assert [p.text for p in number] == [
         "Số:      /SNgV-VP",
-        "V/v đôn đốc báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng cuối "
-        "năm 2026",
+        "V/v đôn đốc báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng cuối năm 2026",
     ]
     about = number[1]
     assert (look(about).size, look(about).bold, look(about).italic) == (12, False, False)
@@ -189,3 +189,31 @@ def test_printed_letter_keeps_its_header(two: tuple[Path, Document], tmp_path: P
     assert re.search(r"Số: +/SNgV-VP +Cao Bằng, ngày +tháng 11 năm 2026", text)
     assert "V/v đôn đốc báo cáo kết quả thực" in text
     assert "Kính gửi: - Các phòng chuyên môn; - Lãnh đạo Sở." in " ".join(text.split())
+
+
+def test_meta_holds_the_outgoing_metadata_of_appendix_vi(tmp_path: Path, cli: Cli) -> None:
+    root = workspace(tmp_path, ("PCM",))
+    run = urge(cli, root, "-o", "u.docx", "--meta", "u.json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads((root / "u.json").read_text(encoding="utf-8")) == {
+        "format": "dvcq-outgoing/1",
+        "source": "Nghị định 30/2020/NĐ-CP, Phụ lục VI",
+        "type_name": "Công văn",
+        "number": None,
+        "symbol": "SNgV-VP",
+        "number_and_symbol": "/SNgV-VP",
+        "date": {"day": None, "month": 11, "year": 2026},
+        "place": "Cao Bằng",
+        "issuer": "Sở Ngoại vụ",
+        "superior": "UBND tỉnh Cao Bằng",
+        "subject": "V/v đôn đốc báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng "
+        "cuối năm 2026",
+        "signer": {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Tô Thị Trang"},
+        "addressees": ["Các phòng chuyên môn"],
+        "recipients": ["Như trên;", "Lưu: VT, VP."],
+        "language": "vi",
+    }
+    # An existing sidecar is refused before anything is written, the letter too.
+    again = urge(cli, root, "-o", "v.docx", "--meta", "u.json")
+    assert again.returncode == 1 and not (root / "v.docx").exists()
+    assert "Tệp u.json đã có; không ghi đè." in again.stderr

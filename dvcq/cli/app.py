@@ -208,6 +208,15 @@ TemplatesOption = Annotated[
     typer.Option("--templates", help="Thư mục mẫu văn bản (mặc định: templates/)."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả nếu đã có.")]
+MetaOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--meta",
+        help="Ghi kèm tệp .json thông tin văn bản đi (Phụ lục VI, Nghị định 30/2020): tên loại, "
+        "số và ký hiệu, ngày, cơ quan ban hành, trích yếu, người ký, nơi nhận.",
+        show_default=False,
+    ),
+]
 
 
 def one_plan(*given: Path | None) -> Path | None:

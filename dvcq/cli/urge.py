@@ -13,6 +13,7 @@ from dvcq.cli.app import (
     AsOfOption,
     ForceOption,
     LangOption,
+    MetaOption,
     PlanOption,
     ProgressOption,
     StrictOption,
@@ -78,6 +79,7 @@ def urge(
     ] = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
+    meta: MetaOption = None,
     strict: StrictOption = False,
     lang: LangOption = None,
 ) -> int:
@@ -122,6 +124,6 @@ def urge(
         return 0
     kind = form or UrgeFormat.docx
     out = output or Path(f"don-doc-{window.label}.{'txt' if kind is UrgeFormat.text else kind}")
-    render_urge(context, out, folder, form=form.value if form else None, force=force)
+    render_urge(context, out, folder, form=form.value if form else None, force=force, meta=meta)
     sys.stdout.write(i18n.t(f"Đã ghi {out}.\n", f"Wrote {out}.\n"))
     return 0

@@ -194,3 +194,31 @@ def drafting_unit(plan: Plan) -> str | None:
             if codes:
                 return codes[0]
     return None
+
+
+def outgoing_metadata(info: Header) -> dict[str, object]:
+    """The outgoing document's metadata as NĐ 30/2020 Phụ lục VI lists it (type name, number and
+    symbol, date, issuer, subject, signer's position and name, recipients), for the office's
+    document system; blanks the văn thư fills in are null."""
+    signer = info.signer
+    return {
+        "format": "dvcq-outgoing/1",
+        "source": "Nghị định 30/2020/NĐ-CP, Phụ lục VI",
+        "type_name": info.type_name or ("Công văn" if info.about else ""),
+        "number": info.number,
+        "symbol": info.symbol,
+        "number_and_symbol": info.full_symbol,
+        "date": {"day": info.day, "month": info.month, "year": info.year},
+        "place": info.place,
+        "issuer": info.agency,
+        "superior": info.superior,
+        "subject": info.subject,
+        "signer": {
+            "authority": signer.authority if signer else None,
+            "title": signer.title if signer else None,
+            "name": signer.name if signer else None,
+        },
+        "addressees": list(info.addressees),
+        "recipients": list(info.recipients),
+        "language": "vi",
+    }

@@ -15,9 +15,9 @@ from typing import Any
 
 from dvcq.documents import layout, templating
 from dvcq.documents.context import plan_context
-from dvcq.documents.header import Header, plan_header
+from dvcq.documents.header import Header, outgoing_metadata, plan_header
 from dvcq.errors import UsageError
-from dvcq.files import write_new
+from dvcq.files import check_new, write_new
 from dvcq.model import Plan
 
 PLAN_TEMPLATE = "plan.md.j2"
@@ -30,9 +30,15 @@ def plan_markdown(plan: Plan, templates: Path = templating.DEFAULT_DIR) -> str:
 
 
 def render_plan(
-    plan: Plan, out: Path, templates: Path = templating.DEFAULT_DIR, *, force: bool = False
+    plan: Plan,
+    out: Path,
+    templates: Path = templating.DEFAULT_DIR,
+    *,
+    force: bool = False,
+    meta: Path | None = None,
 ) -> None:
-    """Write the plan to `out` (.docx or .md), atomically; an existing file needs `force`."""
+    """Write the plan to `out` (.docx, .pdf or .md), atomically; an existing file needs `force`;
+    `meta`: the outgoing-document metadata beside it (JSON)."""
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
         raise UsageError(
@@ -45,6 +51,7 @@ def render_plan(
         lambda: plan_header(plan),
         lambda: plan_markdown(plan, templates),
         force,
+        meta,
     )
 
 
@@ -65,6 +72,7 @@ def render_report(
     *,
     form: str | None = None,
     force: bool = False,
+    meta: Path | None = None,
 ) -> None:
     """Write the report built by `report_context` to `out`, as .docx, .pdf or .md (`form`, else
     the suffix)."""
@@ -81,6 +89,7 @@ def render_report(
         lambda: context["document"],
         lambda: report_markdown(context, templates),
         force,
+        meta,
     )
 
 
@@ -90,9 +99,12 @@ def _write(
     header: Callable[[], Header],
     text: Callable[[], str],
     force: bool,
+    meta: Path | None = None,
 ) -> None:
     """The document's text as Markdown (`md`), laid out as .docx, or printed to PDF; built only
-    once the write is allowed, and written whole or not at all."""
+    once the write is allowed, and written whole or not at all; then its metadata to `meta`."""
+    if meta is not None:
+        _check_meta(out, meta, form, force)
     if form == "md":
         write_new(out, lambda: text().encode("utf-8"), force=force)
     elif form == "pdf":
@@ -101,6 +113,31 @@ def _write(
         write_new(out, lambda: docx_to_pdf(layout.render(header(), text())), force=force)
     else:
         write_new(out, lambda: layout.render(header(), text()), force=force)
+    if meta is not None:
+        write_new(meta, lambda: _metadata_json(header()), force=force)
+
+
+def _check_meta(out: Path, meta: Path, form: str, force: bool) -> None:
+    """`--meta` goes with a document (.docx or .pdf), to a .json file that may be written."""
+    if form not in ("docx", "pdf") or meta.suffix.lower() != ".json":
+        raise UsageError(
+            f"--meta {meta}: tệp thông tin văn bản phải có đuôi .json và đi kèm văn bản .docx "
+            "hoặc .pdf.",
+            f"--meta {meta}: the metadata file must end in .json and go with a .docx or .pdf "
+            "document.",
+        )
+    if meta.resolve() == out.resolve():
+        raise UsageError(
+            f"--meta {meta} trùng với tệp văn bản.", f"--meta {meta} is the document itself."
+        )
+    check_new(meta, force=force)  # refused before the document is made, not after
+
+
+def _metadata_json(info: Header) -> bytes:
+    import json
+
+    text = json.dumps(outgoing_metadata(info), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
 
 
 # --- the urging letter (công văn đôn đốc) -------------------------------------------------------
@@ -126,6 +163,7 @@ def render_urge(
     *,
     form: str | None = None,
     force: bool = False,
+    meta: Path | None = None,
 ) -> None:
     """Write the letter built by `urge_context` to `out`: .docx, .pdf, .md, or the chat message
     as .txt (`form`, else the suffix)."""
@@ -138,6 +176,15 @@ def render_urge(
             f"Output {out} must end in {wanted} for --format {form}.",
         )
     if form == "text":
+        if meta is not None:
+            _check_meta(out, meta, form, force)
         write_new(out, lambda: urge_message(context, templates).encode("utf-8"), force=force)
         return
-    _write(out, form, lambda: context["document"], lambda: urge_markdown(context, templates), force)
+    _write(
+        out,
+        form,
+        lambda: context["document"],
+        lambda: urge_markdown(context, templates),
+        force,
+        meta,
+    )

@@ -81,7 +81,7 @@ def urge_context(
         )
     day = deadline_for(period, as_of, deadline)
     names = {u.id: u.name for u in plan.units}
-    units = []
+    units: list[dict[str, Any]] = []
     for unit in board.silent_units:
         tasks = [
             {
@@ -93,7 +93,7 @@ def urge_context(
             if unit == row.task.owner or unit in row.task.support
         ]
         units.append({"id": unit, "name": names.get(unit, unit), "tasks": tasks})
-    addressees = [u["name"] for u in units]
+    addressees = [str(u["name"]) for u in units]
     header = urge_header(plan, period, addressees, (as_of.year, as_of.month), code, signer)
     return {
         "document": header,
@@ -108,4 +108,3 @@ def urge_context(
         "plan_short": f"{type_name_of(plan.document.type)} số {cited_symbol(plan)}",
         "units": units,
     }
-
