@@ -217,3 +217,20 @@ def test_meta_holds_the_outgoing_metadata_of_appendix_vi(tmp_path: Path, cli: Cl
     again = urge(cli, root, "-o", "v.docx", "--meta", "u.json")
     assert again.returncode == 1 and not (root / "v.docx").exists()
     assert "Tệp u.json đã có; không ghi đè." in again.stderr
+
+
+@pytest.mark.parametrize("code", ["V P", "1VP", "VP/", "VP-"])
+def test_a_drafter_code_that_breaks_the_symbol_is_refused(
+    tmp_path: Path, cli: Cli, code: str
+) -> None:
+    root = workspace(tmp_path, ("PCM",))
+    run = urge(cli, root, "--format", "md", "--drafter", code)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.startswith(f"Lỗi: Mã đơn vị soạn thảo “{code}” không dùng được")
+
+
+def test_a_drafter_code_names_the_symbol(tmp_path: Path, cli: Cli) -> None:
+    root = workspace(tmp_path, ("PCM",))
+    assert urge(cli, root, "-o", "u.docx", "--drafter", "CCHC&PC").returncode == 0
+    number = open_docx(root / "u.docx").tables[0].rows[1].cells[0].paragraphs[0]
+    assert number.text == "Số:      /SNgV-CCHC&PC"

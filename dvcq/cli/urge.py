@@ -119,6 +119,13 @@ def urge(
     )
     folder = templates or DEFAULT_DIR
     if output is None and form in (UrgeFormat.md, UrgeFormat.text):
+        if meta is not None:
+            from dvcq.errors import UsageError
+
+            raise UsageError(
+                "--meta đi kèm một văn bản ghi ra tệp: thêm -o TỆP.docx hoặc -o TỆP.pdf.",
+                "--meta goes with a document written to a file: add -o FILE.docx or FILE.pdf.",
+            )
         show = urge_markdown if form is UrgeFormat.md else urge_message
         sys.stdout.write(show(context, folder))
         return 0

@@ -10,6 +10,7 @@ day (docs/domain.md §3) unless a later one is given. The letter's header is
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from dvcq.dates import numeric
@@ -17,6 +18,9 @@ from dvcq.documents.header import drafting_unit, urge_header
 from dvcq.documents.wording import lower_first, report_subject
 from dvcq.errors import DvcqError, UsageError
 from dvcq.titles import short_title
+
+# A unit's code inside a symbol (docs/domain.md §2): a letter, then letters, digits and `&`.
+_UNIT_CODE = re.compile(r"[^\W\d_][^\W_]*(?:&[^\W_]+)*")
 
 if TYPE_CHECKING:
     from dvcq.documents.notes import SignerOverride
@@ -78,6 +82,13 @@ def urge_context(
             "có dòng “Lưu: VT, <đơn vị>.” trong recipients; ghi --drafter VP.",
             "The drafting unit's code for the letter's symbol (e.g. SNgV-VP) is unknown: the "
             "plan's recipients have no “Lưu: VT, <unit>.” line; give --drafter VP.",
+        )
+    if not _UNIT_CODE.fullmatch(code):
+        raise UsageError(
+            f"Mã đơn vị soạn thảo “{code}” không dùng được trong ký hiệu công văn: mã bắt đầu "
+            "bằng chữ cái, chỉ gồm chữ, số và &, ví dụ VP, CCHC&PC (Nghị định 30/2020).",
+            f"Drafting unit code “{code}” cannot go into a letter's symbol: a code starts with a "
+            "letter and holds letters, digits and &, e.g. VP, CCHC&PC (Nghị định 30/2020).",
         )
     day = deadline_for(period, as_of, deadline)
     names = {u.id: u.name for u in plan.units}
