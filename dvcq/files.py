@@ -116,6 +116,13 @@ def write_new(path: Path, produce: Callable[[], bytes], *, force: bool = False) 
     A reader never sees half a file, and a failure (in `produce` too) leaves `path` as it was.
     `produce` runs after the checks, so a refused write costs nothing.
     """
+    check_new(path, force=force)
+    replace_atomically(path, produce())
+
+
+def check_new(path: Path, *, force: bool = False) -> None:
+    """Stop unless `write_new` may write `path`: a file name in an existing folder, not already
+    there unless `force` (checked before any work, also for a second file written after one)."""
     if path.is_dir():
         raise DvcqError(
             f"{path} là một thư mục; hãy ghi tên tệp, ví dụ {path / 'ke-hoach.docx'}.",
@@ -132,7 +139,6 @@ def write_new(path: Path, produce: Callable[[], bytes], *, force: bool = False) 
             f"{path} already exists and was left alone. Use --force to overwrite it, or choose "
             "another name.",
         )
-    replace_atomically(path, produce())
 
 
 def replace_atomically(path: Path, data: bytes) -> None:

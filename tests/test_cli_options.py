@@ -26,6 +26,7 @@ READS_A_PLAN = {
     "show",
     "status",
     "report",
+    "urge",
     "render plan",
     "export xlsx",
     "progress add",
@@ -34,7 +35,13 @@ READS_A_PLAN = {
     "plan new-year",
 }
 READS_NO_PLAN = {"rules", "schema", "init", "fmt"}
-WRITES_A_FILE = {"render plan", "report", "export xlsx", "schema"}  # init's folder is positional
+WRITES_A_FILE = {
+    "render plan",
+    "report",
+    "urge",
+    "export xlsx",
+    "schema",
+}  # init's folder is positional
 FORMATS = {
     "check": ("text", "json", "github"),
     "show": ("text", "json"),
@@ -42,7 +49,8 @@ FORMATS = {
     "rules": ("text", "json"),
     "progress list": ("text", "json", "csv"),
     "diff": ("text", "md", "json"),
-    "report": ("docx", "md"),
+    "report": ("docx", "md", "pdf"),
+    "urge": ("docx", "md", "text", "pdf"),
 }
 HIDDEN_ALIASES = {
     "diff": "--path",
@@ -136,6 +144,7 @@ def test_each_set_of_choices_is_one_enum_in_app() -> None:
         "ListFormat": "app.py",
         "DiffFormat": "app.py",
         "DocumentFormat": "app.py",
+        "UrgeFormat": "app.py",
         "Kind": "schema.py",  # plan|progress: what to print, not a format
     }
 

@@ -29,7 +29,7 @@ def test_the_repository_templates_are_the_packaged_defaults() -> None:
     # Changing the default wording means changing both copies: dvcq/templates/ is what a wheel
     # install renders with and what `dvcq init` writes; templates/ is this repository's own.
     names = sorted(p.name for p in (ROOT / "templates").glob("*.j2"))
-    assert names == ["plan.md.j2", "report.md.j2"]
+    assert names == ["plan.md.j2", "report.md.j2", "urge.md.j2", "urge.txt.j2"]
     assert sorted(p.name for p in PACKAGED.glob("*.j2")) == names
     for name in names:
         assert (PACKAGED / name).read_bytes() == (ROOT / "templates" / name).read_bytes(), (

@@ -151,8 +151,8 @@ def test_plan_with_errors_is_refused_and_nothing_written(
     assert f'"rule": "{rule}"' in check.stdout
 
 
-def test_output_must_be_docx_or_md(tmp_path: Path) -> None:
-    run = dvcq("render", "plan", PLAN, "-o", tmp_path / "ke-hoach.pdf")
+def test_output_must_be_docx_pdf_or_md(tmp_path: Path) -> None:
+    run = dvcq("render", "plan", PLAN, "-o", tmp_path / "ke-hoach.odt")
     assert run.returncode == 2 and ".docx" in run.stderr
     run = dvcq("render", "plan", PLAN, "-o", tmp_path / "no" / "such" / "x.docx")
     assert run.returncode == 1 and "no" in run.stderr and "tạo thư mục" in run.stderr

@@ -18,6 +18,7 @@ COMMANDS = {
     "progress": "progress",
     "status": "status",
     "report": "report",
+    "urge": "urge",
     "export": "export",
     "diff": "diff",
     "schema": "schema",

@@ -140,6 +140,14 @@ class DiffFormat(StrEnum):  # diff
 class DocumentFormat(StrEnum):  # report (render plan and export choose by the file's suffix)
     docx = "docx"
     md = "md"
+    pdf = "pdf"
+
+
+class UrgeFormat(StrEnum):  # urge: the letter, its wording, or a message for a chat group
+    docx = "docx"
+    md = "md"
+    text = "text"
+    pdf = "pdf"
 
 
 # The plan as a positional argument, kept beside --plan for commands that always took one.
@@ -200,6 +208,15 @@ TemplatesOption = Annotated[
     typer.Option("--templates", help="Thư mục mẫu văn bản (mặc định: templates/)."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả nếu đã có.")]
+MetaOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--meta",
+        help="Ghi kèm tệp .json thông tin văn bản đi (Phụ lục VI, Nghị định 30/2020): tên loại, "
+        "số và ký hiệu, ngày, cơ quan ban hành, trích yếu, người ký, nơi nhận.",
+        show_default=False,
+    ),
+]
 
 
 def one_plan(*given: Path | None) -> Path | None:

@@ -12,6 +12,7 @@ from dvcq import i18n
 from dvcq.cli.app import (
     ForceOption,
     LangOption,
+    MetaOption,
     PlanArgument,
     PlanOption,
     TemplatesOption,
@@ -41,6 +42,7 @@ def render_plan(
     plan: PlanOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
+    meta: MetaOption = None,
     lang: LangOption = None,
 ) -> int:
     """Kết xuất kế hoạch thành văn bản KẾ HOẠCH (Nghị định 30/2020).
@@ -61,6 +63,6 @@ def render_plan(
     path = one_plan(plan, plan_file) or default_plan(
         "dvcq render plan --plan plans/2026.yaml -o ke-hoach.docx"
     )
-    run(open_plan(path), output, templates or DEFAULT_DIR, force=force)
+    run(open_plan(path), output, templates or DEFAULT_DIR, force=force, meta=meta)
     sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
     return 0

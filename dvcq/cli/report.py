@@ -14,6 +14,7 @@ from dvcq.cli.app import (
     DocumentFormat,
     ForceOption,
     LangOption,
+    MetaOption,
     PlanOption,
     ProgressOption,
     StrictOption,
@@ -39,7 +40,9 @@ def report(
     ] = None,
     form: Annotated[
         DocumentFormat | None,
-        format_option("docx (văn bản Word) hoặc md (lời văn dạng Markdown)."),
+        format_option(
+            "docx (văn bản Word), pdf (qua LibreOffice) hoặc md (lời văn dạng Markdown)."
+        ),
     ] = None,
     plan: PlanOption = None,
     progress: ProgressOption = None,
@@ -67,6 +70,7 @@ def report(
     ] = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
+    meta: MetaOption = None,
     strict: StrictOption = False,
     lang: LangOption = None,
 ) -> int:
@@ -105,6 +109,6 @@ def report(
         sys.stdout.write(report_markdown(context, folder))
         return 0
     out = output or Path(f"bao-cao-{window.label}.{(form or DocumentFormat.docx).value}")
-    render_report(context, out, folder, form=form.value if form else None, force=force)
+    render_report(context, out, folder, form=form.value if form else None, force=force, meta=meta)
     sys.stdout.write(i18n.t(f"Đã ghi {out}.\n", f"Wrote {out}.\n"))
     return 0

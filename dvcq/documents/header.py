@@ -24,7 +24,7 @@ from dvcq.model import Plan, Signer
 from dvcq.symbols import parse_symbol, type_word_for, type_word_of
 
 if TYPE_CHECKING:
-    from dvcq.documents.notes import ReportNotes
+    from dvcq.documents.notes import ReportNotes, SignerOverride
     from dvcq.progress.periods import Period
 
 REPORT_TYPE = "BC"
@@ -49,6 +49,8 @@ class Header:
     recipients: tuple[str, ...] = ()  # Nơi nhận: lines as written, "- " added by the layout
     signer: Signer | None = None  # None: the signature column is left empty
     reference: str = ""  # the document as its appendix cites it: "Báo cáo số …/BC-SNgV ngày …"
+    # A công văn's trích yếu, printed as `V/v …` under the number (box 5b); it has no type name.
+    about: str = ""
 
     @property
     def full_symbol(self) -> str:
@@ -147,3 +149,75 @@ def _report_signer(base: Signer | None, notes: ReportNotes) -> Signer | None:
 def type_name_of(type_code: str) -> str:
     """`Kế hoạch` for `KH`: the one type word of a code, else the code itself."""
     return type_word_for(type_code) or type_code
+
+
+def urge_header(
+    plan: Plan,
+    period: Period,
+    addressees: list[str],
+    when: tuple[int, int],
+    drafter: str,
+    signer: SignerOverride,
+) -> Header:
+    """The header of the công văn urging the units silent in `period` (docs/domain.md §6.3): no
+    type name, `V/v đôn đốc báo cáo …` under `Số:      /<AGENCY>-<drafter>`, number and day blank
+    (dated `when`, year and month), Kính gửi the `addressees`, recipients `Như trên;` and the plan's `Lưu:` line, the plan's signer with `signer` over it."""
+    from dvcq.documents.notes import ReportNotes
+
+    doc = plan.document
+    about = f"V/v đôn đốc báo cáo {lower_first(report_subject(plan, period))}"
+    archive = [r for r in plan.recipients if r.strip().startswith("Lưu")]
+    return Header(
+        superior=doc.agency.superior_short or doc.agency.superior,
+        agency=doc.agency.name,
+        symbol=f"{doc.agency.code}-{drafter}",
+        type_name="",
+        subject=about,
+        place=doc.place,
+        year=when[0],
+        month=when[1],
+        addressees=tuple(addressees),
+        recipients=("Như trên;", *archive),
+        signer=_report_signer(doc.signer, ReportNotes(signer=signer)),
+        about=about,
+    )
+
+
+def drafting_unit(plan: Plan) -> str | None:
+    """The drafting unit's code from the plan's `Lưu: VT, VP.` line (NĐ 30, box 9b), if any."""
+    for line in plan.recipients:
+        head, _, rest = line.strip().partition(":")
+        if head.strip() == "Lưu":
+            codes = [c.strip(" .;") for c in rest.split(",")]
+            codes = [c for c in codes if c and c != "VT"]
+            if codes:
+                return codes[0]
+    return None
+
+
+def outgoing_metadata(info: Header) -> dict[str, object]:
+    """The outgoing document's metadata as NĐ 30/2020 Phụ lục VI lists it (type name, number and
+    symbol, date, issuer, subject, signer's position and name, recipients), for the office's
+    document system; blanks the văn thư fills in are null."""
+    signer = info.signer
+    return {
+        "format": "dvcq-outgoing/1",
+        "source": "Nghị định 30/2020/NĐ-CP, Phụ lục VI",
+        "type_name": info.type_name or ("Công văn" if info.about else ""),
+        "number": info.number,
+        "symbol": info.symbol,
+        "number_and_symbol": info.full_symbol,
+        "date": {"day": info.day, "month": info.month, "year": info.year},
+        "place": info.place,
+        "issuer": info.agency,
+        "superior": info.superior,
+        "subject": info.subject,
+        "signer": {
+            "authority": signer.authority if signer else None,
+            "title": signer.title if signer else None,
+            "name": signer.name if signer else None,
+        },
+        "addressees": list(info.addressees),
+        "recipients": list(info.recipients),
+        "language": "vi",
+    }

@@ -86,6 +86,7 @@ SIZE_TITLE = 14  # document type, subject, body, signer
 SIZE_RECEIVED = 12  # "Nơi nhận:"
 SIZE_RECIPIENT = 11
 SIZE_TABLE = 13
+SIZE_ABOUT = 12  # a công văn's "V/v …" under its number (box 5b: 12-13 pt, upright)
 
 # 6 Body: justified, first-line indent 1.27 cm, 6 pt between paragraphs, line spacing in [1, 1.5].
 ZERO = Pt(0)
@@ -155,6 +156,7 @@ def _check_xml_text(info: Header, body: str) -> None:
         ("số", "number", info.number or ""),
         ("tên loại văn bản", "document type", info.type_name),
         ("trích yếu", "subject", info.subject),
+        ("trích yếu", "subject", info.about),
         ("địa danh", "place", info.place),
     ]
     fields += [("kính gửi", "addressee", a) for a in info.addressees]
@@ -456,10 +458,15 @@ def _header(doc: Document, info: Header) -> None:
     number, place = table.rows[1].cells
     _paragraph(number, number_line(info), SIZE_NUMBER, before=Pt(6))
     _paragraph(place, date_line(info), SIZE_NUMBER, italic=True, before=Pt(6))
+    if info.about:  # box 5b: a công văn's subject, centred under its number, 6 pt below it
+        _paragraph(number, info.about, SIZE_ABOUT, before=Pt(6))
 
 
 def _title(doc: Document, info: Header) -> None:
-    """Box 5a: the document type, the subject and the rule under it."""
+    """Box 5a: the document type, the subject and the rule under it (a công văn has neither)."""
+    if info.about:
+        _paragraph(doc, after=Pt(12))
+        return
     _paragraph(doc, info.require_type_name().upper(), SIZE_TITLE, bold=True, before=Pt(18))
     _paragraph(doc, info.subject, SIZE_TITLE, bold=True)
     subject_mm = min(_line_mm(info.subject, SIZE_TITLE, _EM_BOLD_TEXT), TEXT_MM)
