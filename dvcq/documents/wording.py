@@ -33,15 +33,17 @@ def report_subject(plan: Plan, period: Period) -> str:
 
 def default_addressees(plan: Plan) -> list[str]:
     """Kính gửi when the notes name nobody: the plan's `reporting.addressees`, else the body the
-    agency answers to."""
-    return list(plan.reporting.addressees) or [plan.document.agency.superior]
+    agency answers to (none for a UBND without `superior`: its reports name `reporting.addressees`)."""
+    superior = plan.document.agency.superior
+    return list(plan.reporting.addressees) or ([superior] if superior else [])
 
 
 def report_recipients(plan: Plan, addressees: list[str]) -> list[str]:
     """Nơi nhận: `Như trên;` (the addressees), then the plan's list without them again."""
     names = [_name_key(a) for a in addressees]
     agency = plan.document.agency
-    if any(_same_body(n, _name_key(agency.superior)) for n in names) and agency.superior_short:
+    superior = _name_key(agency.superior or "")
+    if any(_same_body(n, superior) for n in names) and agency.superior_short:
         names.append(_name_key(agency.superior_short))
     rest = [r for r in plan.recipients if not any(_same_body(_name_key(r), n) for n in names)]
     return ["Như trên;", *rest]
