@@ -18,7 +18,8 @@ _PLAN_VERBS = re.compile(
     r"^(?:kế hoạch\s+)?(?:(?:tổ chức\s+)?triển khai(?:\s+thực hiện)?|tổ chức thực hiện|thực hiện)\s+",
     re.IGNORECASE,
 )
-_YEAR_TAIL = re.compile(r"\s+(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?\s*$", re.IGNORECASE)
+# The plan's year (or years) wherever the subject says it: "… năm 2023 trên địa bàn tỉnh X".
+_YEAR = re.compile(r"\b(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?(?!\d)", re.IGNORECASE)
 # A task's gist: its text up to the first sentence, clause or list break.
 _GIST_END = re.compile(r"[.;:](?:\s|$)")
 # Normalised forms for matching a recipient line with an addressee.
@@ -27,8 +28,15 @@ _ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân d
 
 def report_subject(plan: Plan, period: Period) -> str:
     """`Kết quả thực hiện <what the plan is about> <period>`, from the plan's own subject."""
-    topic = _YEAR_TAIL.sub("", _PLAN_VERBS.sub("", plan.document.subject.strip()))
-    return f"Kết quả thực hiện {lower_first(topic)} {period.name()}"
+    topic = lower_first(_PLAN_VERBS.sub("", plan.document.subject.strip()))
+    # The period takes the place of the plan's year, so the year is said once and where the plan
+    # said it: "… quý II năm 2023 trên địa bàn tỉnh X"; a subject without a year ends with it.
+    first = _YEAR.search(topic)
+    if first is None:
+        return f"Kết quả thực hiện {topic} {period.name()}"
+    rest = _YEAR.sub("", topic[first.end() :])
+    text = f"{topic[: first.start()]}{period.name()}{rest}"
+    return "Kết quả thực hiện " + " ".join(text.split())
 
 
 def default_addressees(plan: Plan) -> list[str]:
