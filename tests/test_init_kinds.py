@@ -9,6 +9,8 @@ import pytest
 import yaml
 from cli_run import ROOT, Result, run
 
+from dvcq.lifecycle.kinds import place_of
+
 
 def dvcq(*args: str, cwd: Path = ROOT) -> Result:
     return run(*args, cwd=cwd, env={"DVCQ_LANG": None, "COLUMNS": "80", "DVCQ_TODAY": "2027-05-20"})
@@ -123,3 +125,17 @@ def test_values_that_cannot_be_used(tmp_path: Path, args: tuple[str, ...], words
     assert words in " ".join(result.stderr.split()), result.stderr
     assert "Traceback" not in result.stderr and "yaml" not in result.stderr.lower()
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Ủy ban nhân dân huyện Ba Bể, tỉnh Bắc Kạn", "Ba Bể"),  # its own level, not the province
+        ("Ủy ban nhân dân thị xã Sơn Tây", "Sơn Tây"),
+        ("Ủy ban nhân dân thành phố Cao Bằng", "Cao Bằng"),
+        ("Ủy ban nhân dân phường Hợp Giang", "Hợp Giang"),
+        ("Bộ Tư pháp", None),
+    ],
+)
+def test_the_place_a_name_names(name: str, place: str | None) -> None:
+    assert place_of(name) == place
