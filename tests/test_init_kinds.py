@@ -84,7 +84,7 @@ def test_a_province_without_superior(tmp_path: Path) -> None:
         "UBND các huyện, thành phố;",
         "Lưu: VT.",
     ]
-    assert "reporting" not in plan
+    assert plan["reporting"] == {"addressees": ["Thường trực Tỉnh ủy"]}
 
 
 def test_a_department_is_the_default_kind(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ from plan_text import edit, found, minimal, plan_of, problems_of
 from dvcq.documents import layout
 from dvcq.documents.header import plan_header
 from dvcq.documents.render import plan_markdown
+from dvcq.documents.wording import default_addressees, report_recipients
+from dvcq.rules.check import plan_from_text
 
 SUPERIOR = "    superior: Ủy ban nhân dân tỉnh Cao Bằng\n"
 SIGNER = "    authority: KT. GIÁM ĐỐC\n    title: PHÓ GIÁM ĐỐC\n"
@@ -23,6 +25,14 @@ UBND_XA = (
     ),
     (SIGNER, "    authority_lines: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]\n    title: PHÓ CHỦ TỊCH\n"),
 )
+
+
+REPORTS_TO = "reporting:\n  addressees: [Ủy ban nhân dân huyện Bạch Thông]\n"
+
+
+def ubnd_xa() -> str:
+    """minimal.yaml as a commune's plan: no superior, its reports' addressee named."""
+    return edit(minimal(), *UBND_XA) + REPORTS_TO
 
 
 def rendered(text: str) -> Document:
@@ -44,12 +54,12 @@ def signature_lines(doc: Document) -> list[str]:
 
 
 def test_a_ubnd_without_superior_prints_itself_as_the_top_lines_bold() -> None:
-    doc = rendered(edit(minimal(), *UBND_XA))
+    doc = rendered(ubnd_xa())
     assert header_lines(doc) == [("ỦY BAN NHÂN DÂN", True), ("XÃ TÂN LẬP", True)]
 
 
 def test_a_collective_block_prints_its_lines_in_order() -> None:
-    doc = rendered(edit(minimal(), *UBND_XA))
+    doc = rendered(ubnd_xa())
     assert signature_lines(doc) == [
         "TM. ỦY BAN NHÂN DÂN",
         "KT. CHỦ TỊCH",
@@ -82,14 +92,17 @@ def test_without_name_lines_the_old_header_and_signer_stay() -> None:
 
 
 def test_the_ubnd_plan_is_clean() -> None:
-    assert found(edit(minimal(), *UBND_XA)) == []
+    assert found(ubnd_xa()) == []
 
 
 def test_an_abbreviated_line_still_spells_the_name() -> None:
-    text = edit(
-        minimal(),
-        (SUPERIOR, "    name_lines: [UBND tỉnh Cao Bằng]\n"),
-        ("    name: Sở Ngoại vụ\n", "    name: Ủy ban nhân dân tỉnh Cao Bằng\n"),
+    text = (
+        edit(
+            minimal(),
+            (SUPERIOR, "    name_lines: [UBND tỉnh Cao Bằng]\n"),
+            ("    name: Sở Ngoại vụ\n", "    name: Ủy ban nhân dân tỉnh Cao Bằng\n"),
+        )
+        + REPORTS_TO
     )
     assert found(text) == []
 
@@ -101,7 +114,11 @@ def test_name_lines_that_are_not_the_name() -> None:
 
 def test_superior_lines_without_a_superior() -> None:
     text = edit(minimal(), (SUPERIOR, "    superior_lines: [Ủy ban nhân dân, tỉnh Cao Bằng]\n"))
-    assert found(text) == [("superior-lines-alone", 8, 21)]
+    assert found(text + REPORTS_TO) == [("superior-lines-alone", 8, 21)]
+
+
+def test_no_superior_and_no_addressee_warns_at_the_agency() -> None:
+    assert found(edit(minimal(), *UBND_XA)) == [("report-no-addressee", 6, 5)]
 
 
 @pytest.mark.parametrize(
@@ -166,3 +183,11 @@ def test_a_subject_in_capitals_is_a_warning_at_the_subject() -> None:
         ),
     )
     assert found(text) == [("subject-capitals", 14, 12)]
+
+
+def test_a_report_without_addressees_has_no_nhu_tren() -> None:
+    plan, _ = plan_from_text(edit(minimal(), *UBND_XA), "plan.yaml")  # with its warning
+    assert plan is not None
+    assert default_addressees(plan) == []
+    assert report_recipients(plan, []) == plan.recipients
+    assert report_recipients(plan, ["Ủy ban nhân dân huyện Bạch Thông"])[0] == "Như trên;"

@@ -54,7 +54,7 @@ def report_recipients(plan: Plan, addressees: list[str]) -> list[str]:
     if any(_same_body(n, superior) for n in names) and agency.superior_short:
         names.append(_name_key(agency.superior_short))
     rest = [r for r in plan.recipients if not any(_same_body(_name_key(r), n) for n in names)]
-    return ["Như trên;", *rest]
+    return ["Như trên;", *rest] if addressees else rest  # "as above" needs a Kính gửi above
 
 
 GIST_CHARS = 180  # a task's name in lists and tables: about two lines of the body

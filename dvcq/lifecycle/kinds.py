@@ -23,6 +23,7 @@ class Kind:
     unit: tuple[str, str]  # (id, name) of the unit that advises on the plan and reports on it
     # Nơi nhận above the superior's line and `Lưu: VT`; the names of the bodies around this one.
     recipients: tuple[str, ...] = field(default=())
+    reports_to: str = ""  # Kính gửi of the reports when `--superior` names no body
 
     @property
     def is_committee(self) -> bool:
@@ -55,6 +56,7 @@ KINDS = {
                 "Các sở, ban, ngành tỉnh;",
                 "UBND các huyện, thành phố;",
             ),
+            "Thường trực Tỉnh ủy",
         ),
         Kind(
             "ubnd-huyen",
@@ -70,6 +72,7 @@ KINDS = {
                 "Các phòng, ban, ngành huyện;",
                 "UBND các xã, thị trấn;",
             ),
+            "Thường trực Huyện ủy",
         ),
         Kind(
             "ubnd-xa",
@@ -84,6 +87,7 @@ KINDS = {
                 "Các ban, ngành, đoàn thể xã;",
                 "Các thôn, tổ dân phố;",
             ),
+            "Thường trực Đảng ủy xã",
         ),
     )
 }

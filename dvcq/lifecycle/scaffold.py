@@ -126,11 +126,12 @@ def _recipients(a: Agency) -> list[str]:
 
 def _reporting(a: Agency) -> str:
     """A UBND prints no superior: its reports name their addressee here."""
-    if not KINDS[a.kind].is_committee or not a.superior:
+    kind = KINDS[a.kind]
+    if not kind.is_committee:
         return ""
     return (
         "\n# Báo cáo định kỳ gửi (Kính gửi): cơ quan cấp trên nhận báo cáo.\n"
-        f"reporting:\n  addressees:\n    - {_q(a.superior)}\n"
+        f"reporting:\n  addressees:\n    - {_q(a.superior or kind.reports_to)}\n"
     )
 
 

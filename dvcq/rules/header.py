@@ -97,6 +97,25 @@ def subject_capitals(plan: Plan) -> Iterator[Finding]:
         yield doc.where("subject"), {}
 
 
+@rule(
+    "report-no-addressee",
+    WARNING,
+    vi="Kế hoạch không có cơ quan cấp trên (`superior`) và không có `reporting.addressees`: báo cáo "
+    "định kỳ sẽ không có dòng Kính gửi.",
+    en="The plan has no superior body (`superior`) and no `reporting.addressees`: its periodic "
+    "reports would have no Kính gửi line.",
+    hint_vi="Thêm `reporting:` với `addressees:` là cơ quan nhận báo cáo, ví dụ “Ủy ban nhân dân "
+    "huyện Bạch Thông”.",
+    hint_en="Add `reporting:` with `addressees:` naming the body the reports go to, e.g. “Ủy ban "
+    "nhân dân huyện Bạch Thông”.",
+    doc_vi="Báo cáo gửi cơ quan cấp trên; Ủy ban nhân dân không in cấp trên thì ghi nơi nhận báo cáo.",
+    doc_en="Reports go to a superior; a UBND that prints none names its reports' addressees.",
+)
+def report_no_addressee(plan: Plan) -> Iterator[Finding]:
+    if not plan.document.agency.superior and not plan.reporting.addressees:
+        yield plan.document.agency.pos, {}
+
+
 def _header_texts(plan: Plan) -> Iterator[tuple[Located, str, str]]:
     agency = plan.document.agency
     yield from _fields(agency)
