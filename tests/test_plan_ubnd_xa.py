@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import ROOT, Result, run
+from docx.document import Document
 from docx_read import look, needs_office, norm, open_docx, printed_text, texts
 
 XA = ROOT / "tests" / "data" / "plans" / "ubnd-xa.yaml"
@@ -19,6 +20,12 @@ TODAY = "2025-06-20"
 
 def dvcq(cwd: Path, *args: str | Path) -> Result:
     return run(*args, cwd=cwd, env={"DVCQ_LANG": None, "COLUMNS": "80", "DVCQ_TODAY": TODAY})
+
+
+def signature(doc: Document) -> list[str]:
+    """The lines of the signature column, beside Nơi nhận."""
+    table = next(t for t in doc.tables if t.cell(0, 0).text.startswith("Nơi nhận:"))
+    return [t for t in texts(table.rows[0].cells[1]) if t]
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +66,7 @@ def test_the_plan_prints_the_committee_alone_and_its_collective_signature(repo: 
     box2 = [look(p) for p in doc.tables[0].cell(0, 0).paragraphs if p.text.strip()]
     assert [(x.text, x.bold) for x in box2] == [("ỦY BAN NHÂN DÂN", True), ("XÃ CẨM GIÀNG", True)]
     assert doc.tables[0].cell(1, 1).paragraphs[0].text == "Cẩm Giàng, ngày 20 tháng 02 năm 2025"
-    footer = doc.tables[-1].rows[0].cells
-    assert [t for t in texts(footer[1]) if t] == [
+    assert signature(doc) == [
         "TM. ỦY BAN NHÂN DÂN",
         "KT. CHỦ TỊCH",
         "PHÓ CHỦ TỊCH",
@@ -126,3 +132,24 @@ def test_libreoffice_prints_the_commune_header_without_blank_pages(
         "PHÓ CHỦ TỊCH",
     ]
     assert last[-1] == "Hoàng Văn Thắng"
+
+
+@pytest.mark.parametrize(
+    ("authority", "title", "expected"),
+    [
+        ("", "CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),  # the chair signs: TM. stays
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+        ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
+    ],
+)
+def test_a_report_signer_override_keeps_the_committee_line(
+    repo: Path, authority: str, title: str, expected: list[str]
+) -> None:
+    out = repo / f"bc-{len(authority)}.docx"
+    made = dvcq(
+        repo,
+        *("report", "2025-H1", "-o", out, "--signer-authority", authority),
+        *("--signer-title", title, "--signer-name", "Lý Văn Nam"),
+    )
+    assert made.returncode == 0, made.stderr
+    assert signature(open_docx(out)) == [*expected, "Lý Văn Nam"]

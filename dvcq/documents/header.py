@@ -156,8 +156,14 @@ def _report_signer(base: Signer | None, notes: ReportNotes) -> Signer | None:
     authority = base.authority if base else None
     lines = list(base.authority_lines) if base else []
     if override and override.authority is not None:
-        authority = override.authority or None  # "" says the head signs in person
-        lines = []  # the override's one line replaces the plan's lines
+        new = override.authority or None  # "" says the head signs in person
+        # A committee still signs on its own behalf: the plan's TM. line stays above the
+        # override's line, unless the override is a TM. line itself.
+        tm = lines[0] if lines and lines[0].startswith("TM. ") else None
+        if tm and not (new or "").startswith("TM. "):
+            lines, authority = ([tm, new] if new else [tm]), None
+        else:
+            lines, authority = [], new
     title = (override.title if override else None) or (base.title if base else None)
     name = (override.name if override else None) or (base.name if base else None)
     if title and name:
