@@ -9,7 +9,7 @@ import pytest
 import yaml
 from cli_run import ROOT, Result, run
 
-from dvcq.lifecycle.kinds import place_of
+from dvcq.lifecycle.kinds import guess, place_of
 
 
 def dvcq(*args: str, cwd: Path = ROOT) -> Result:
@@ -139,3 +139,25 @@ def test_values_that_cannot_be_used(tmp_path: Path, args: tuple[str, ...], words
 )
 def test_the_place_a_name_names(name: str, place: str | None) -> None:
     assert place_of(name) == place
+
+
+def test_without_kind_the_name_tells_it(tmp_path: Path) -> None:
+    plan = made(tmp_path, "--agency", "UBND huyện Ba Bể", "--code", "UBND")
+    assert plan["document"]["agency"]["name_lines"] == ["Ủy ban nhân dân", "huyện Ba Bể"]
+    assert plan["document"]["place"] == "Ba Bể"
+    assert plan["reporting"] == {"addressees": ["Thường trực Huyện ủy"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Ủy ban nhân dân thị xã Sơn Tây", "ubnd-huyen"),
+        ("UBND phường Hợp Giang", "ubnd-xa"),
+        ("Ủy ban nhân dân thị trấn Nước Hai", "ubnd-xa"),
+        ("Ủy ban nhân dân tỉnh Bắc Kạn", "ubnd-tinh"),
+        ("Ủy ban nhân dân thành phố Cao Bằng", None),  # a city may be of either level
+        ("Sở Tư pháp", None),
+    ],
+)
+def test_the_kind_a_name_tells(name: str, kind: str | None) -> None:
+    assert guess(name) == kind

@@ -14,8 +14,8 @@ from dvcq.errors import UsageError
 
 KIND_HELP = (
     "Loại cơ quan ban hành: so (sở, ban, ngành; mặc định), ubnd-tinh (UBND tỉnh, thành phố), "
-    "ubnd-huyen (UBND huyện, quận, thị xã), ubnd-xa (UBND xã, phường, thị trấn). Khi chạy trong "
-    "terminal mà không ghi, dvcq hỏi."
+    "ubnd-huyen (UBND huyện, quận, thị xã), ubnd-xa (UBND xã, phường, thị trấn). Không ghi thì "
+    "dvcq đoán theo tên trong --agency (“Ủy ban nhân dân xã …” là ubnd-xa) và, trong terminal, hỏi."
 )
 
 
@@ -64,13 +64,14 @@ def init(
 
     Scaffold a new plan repository whose skeleton plan passes `dvcq check` as written.
     """
-    from dvcq.lifecycle.kinds import DEFAULT_KIND, KINDS, choices_text, committee_name
+    from dvcq.lifecycle.kinds import DEFAULT_KIND, KINDS, choices_text, committee_name, guess
     from dvcq.lifecycle.scaffold import Agency, default_place, refuse_controls
     from dvcq.lifecycle.scaffold import init as run
 
     use_lang(lang)
     refuse_controls(name=agency, code=code, superior=superior, place=place)
-    kind = kind if kind is not None else _ask_kind() or DEFAULT_KIND
+    guessed = guess(agency) or DEFAULT_KIND
+    kind = kind if kind is not None else _ask_kind(guessed) or guessed
     if kind not in KINDS:
         raise UsageError(
             f"--kind “{kind}” không có; chọn một trong: {choices_text('vi')}.",
@@ -118,7 +119,7 @@ def init(
     return 0
 
 
-def _ask_kind() -> str | None:
+def _ask_kind(default: str) -> str | None:
     """At a terminal, the kind as a numbered choice a clerk reads; None without a terminal."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return None
@@ -132,6 +133,6 @@ def _ask_kind() -> str | None:
     answer = Prompt.ask(
         i18n.t("Loại cơ quan ban hành (số)", "Kind of issuing agency (number)"),
         choices=[str(n) for n in range(1, len(kinds) + 1)],
-        default="1",
+        default=str(list(KINDS).index(default) + 1),
     )
     return kinds[int(answer) - 1].key

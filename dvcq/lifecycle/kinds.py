@@ -122,6 +122,29 @@ def committee_name(name: str) -> str | None:
     return None if m is None else "Ủy ban nhân dân " + name.strip()[m.end() :]
 
 
+# The level word after "Ủy ban nhân dân" that tells the kind; "thành phố" is left out: a city
+# may be of the province's level or the district's.
+_GUESS = {
+    "tỉnh": "ubnd-tinh",
+    "huyện": "ubnd-huyen",
+    "quận": "ubnd-huyen",
+    "thị xã": "ubnd-huyen",
+    "xã": "ubnd-xa",
+    "phường": "ubnd-xa",
+    "thị trấn": "ubnd-xa",
+}
+
+
+def guess(name: str) -> str | None:
+    """The kind a name says: `ubnd-xa` for `UBND xã Tân Lập`; None when the name does not tell."""
+    full = committee_name(name)
+    if full is None:
+        return None
+    rest = full[len("Ủy ban nhân dân ") :].casefold()
+    words = [w for w in _GUESS if rest.startswith(w + " ")]
+    return _GUESS[max(words, key=len)] if words else None
+
+
 def committee_lines(name: str) -> list[str]:
     """The two lines NĐ 30 prints for a UBND: `Ủy ban nhân dân` / `xã Tân Lập`."""
     return ["Ủy ban nhân dân", name[len("Ủy ban nhân dân ") :]]
