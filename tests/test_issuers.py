@@ -4,7 +4,10 @@ problems each of them gives, with positions (docs/domain.md §6.1; minimal.yaml'
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from cli_run import run
 from docx.document import Document
 from docx_read import look, open_docx, texts
 from plan_text import edit, found, minimal, plan_of, problems_of
@@ -191,3 +194,15 @@ def test_a_report_without_addressees_has_no_nhu_tren() -> None:
     assert default_addressees(plan) == []
     assert report_recipients(plan, []) == plan.recipients
     assert report_recipients(plan, ["Ủy ban nhân dân huyện Bạch Thông"])[0] == "Như trên;"
+
+
+def test_a_review_shows_changed_header_and_authority_lines(tmp_path: Path) -> None:
+    old = tmp_path / "a.yaml"
+    new = tmp_path / "b.yaml"
+    old.write_text(ubnd_xa(), encoding="utf-8")
+    new.write_text(ubnd_xa().replace("KT. CHỦ TỊCH", "Q. CHỦ TỊCH"), encoding="utf-8")
+    result = run("diff", old, new, cwd=tmp_path, env={"DVCQ_LANG": None, "COLUMNS": "200"})
+    assert (
+        "Đổi các dòng thẩm quyền ký của thông tin văn bản: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH → "
+        "TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH" in result.stdout
+    ), result.stdout
