@@ -38,12 +38,16 @@ class Located:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Agency(Located):
-    """The issuing body (cơ quan ban hành) and the body above it."""
+    """The issuing body (cơ quan ban hành) and the body above it; a UBND has none above it in its
+    header (NĐ 30 prints the issuer alone). `name_lines` and `superior_lines` are the names as the
+    header breaks them, one item a line: the author's choice, never a `\n` inside a name."""
 
     code: str
     name: str
-    superior: str
+    superior: str | None = None
     superior_short: str | None = None
+    name_lines: list[str] = field(default_factory=list)
+    superior_lines: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -57,11 +61,19 @@ class DocDate(Located):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Signer(Located):
-    """The signature block: authority (KT., TM., …), the signer's title and name."""
+    """The signature block: authority (KT., TM., …), the signer's title and name. A collective
+    body signs with several authority lines (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), given as
+    `authority_lines` instead of `authority`."""
 
     authority: str | None = None  # None when the head signs in person
+    authority_lines: list[str] = field(default_factory=list)
     title: str
     name: str
+
+    def heading(self) -> list[str]:
+        """The lines above the signature, top to bottom: authority lines, then the title."""
+        lines = list(self.authority_lines) or ([self.authority] if self.authority else [])
+        return [*lines, self.title]
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -244,7 +256,16 @@ class Plan(Located):
         doc = self.document
         out: list[tuple[Located, str, str]] = [
             (doc.agency, "name", doc.agency.name),
-            (doc.agency, "superior", doc.agency.superior),
+        ]
+        if doc.agency.superior is not None:
+            out.append((doc.agency, "superior", doc.agency.superior))
+        if doc.agency.superior_short is not None:
+            out.append((doc.agency, "superior_short", doc.agency.superior_short))
+        out += [(doc.agency, f"name_lines.{i}", x) for i, x in enumerate(doc.agency.name_lines)]
+        out += [
+            (doc.agency, f"superior_lines.{i}", x) for i, x in enumerate(doc.agency.superior_lines)
+        ]
+        out += [
             (doc, "place", doc.place),
             (doc, "subject", doc.subject),
         ]
@@ -259,7 +280,11 @@ class Plan(Located):
         out.append((self, "closing", self.closing))
         out += [(self, f"recipients.{i}", r) for i, r in enumerate(self.recipients)]
         if doc.signer is not None:
-            out += [(doc.signer, "title", doc.signer.title), (doc.signer, "name", doc.signer.name)]
+            signer = doc.signer
+            out += [
+                (signer, f"authority_lines.{i}", x) for i, x in enumerate(signer.authority_lines)
+            ]
+            out += [(signer, "title", signer.title), (signer, "name", signer.name)]
         return out
 
 

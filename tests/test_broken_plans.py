@@ -80,6 +80,15 @@ CASES: list[tuple[str, str, int, int]] = [
     ("missing-signer.yaml", "missing-signer", 3, 3),
     ("recipients-archive.yaml", "recipients-archive", 48, 5),
     ("recipients-archive-empty.yaml", "recipients-archive", 46, 13),
+    # Header lines and collective signature blocks (docs/domain.md §6.1).
+    ("name-line-break.yaml", "name-line-break", 7, 12),
+    ("name-lines-mismatch.yaml", "name-lines-mismatch", 9, 17),
+    ("superior-lines-alone.yaml", "superior-lines-alone", 8, 21),
+    ("report-no-addressee.yaml", "report-no-addressee", 6, 5),
+    ("subject-capitals.yaml", "subject-capitals", 14, 12),
+    ("signer-authority-lines.yaml", "signer-authority-lines", 16, 37),
+    ("signer-authority-twice.yaml", "signer-authority-twice", 17, 22),
+    ("signer-title-prefix.yaml", "signer-title-prefix", 17, 12),
     # Text.
     ("empty-text.yaml", "empty-text", 43, 18),
     ("empty-section.yaml", "empty-section", 41, 14),

@@ -391,10 +391,18 @@ def test_a_period_of_another_year_is_refused() -> None:
             "UBND tỉnh và công tác dân vận",
             "Kết quả thực hiện UBND tỉnh và công tác dân vận quý II năm 2026",
         ),
+        (  # the year inside the subject: said once, where the plan says it
+            "Thực hiện công tác dân vận chính quyền năm 2023 trên địa bàn tỉnh Bắc Kạn",
+            "Kết quả thực hiện công tác dân vận chính quyền quý II năm 2023 trên địa bàn tỉnh Bắc Kạn",
+        ),
+        (
+            "Triển khai công tác dân vận chính quyền năm 2025, trên địa bàn xã Tân Lập",
+            "Kết quả thực hiện công tác dân vận chính quyền quý II năm 2025, trên địa bàn xã Tân Lập",
+        ),
     ],
 )
 def test_report_subject_follows_the_plan_subject(plan: Plan, subject: str, expected: str) -> None:
-    year = int(expected[-4:])
+    year = int(re.findall(r"năm (\d{4})", expected)[-1])
     original = plan.document.subject
     try:
         plan.document.subject = subject

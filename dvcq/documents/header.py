@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dvcq.dates import numeric
 from dvcq.documents.wording import (
@@ -20,7 +20,7 @@ from dvcq.documents.wording import (
     report_subject,
 )
 from dvcq.errors import DvcqError
-from dvcq.model import Plan, Signer
+from dvcq.model import Agency, Plan, Signer
 from dvcq.symbols import parse_symbol, type_word_for, type_word_of
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ REPORT_TYPE_NAME = "Báo cáo"
 class Header:
     """What the header and footer say; every text as the plan writes it (the layout sets case)."""
 
-    superior: str  # cơ quan chủ quản, e.g. "UBND tỉnh Cao Bằng"
+    superior: str  # cơ quan chủ quản, e.g. "UBND tỉnh Cao Bằng"; "" for a UBND (none printed)
     agency: str  # cơ quan ban hành, e.g. "Sở Ngoại vụ"
     symbol: str  # the part of the symbol after the slash, e.g. "KH-SNgV"
     type_name: str  # "Kế hoạch"; "" when the type code names no known type
@@ -51,6 +51,16 @@ class Header:
     reference: str = ""  # the document as its appendix cites it: "Báo cáo số …/BC-SNgV ngày …"
     # A công văn's trích yếu, printed as `V/v …` under the number (box 5b); it has no type name.
     about: str = ""
+    # Box 2 as printed, one item a line (the plan's `superior_lines`/`name_lines`, else one line).
+    superior_lines: tuple[str, ...] = ()
+    agency_lines: tuple[str, ...] = ()
+
+    @property
+    def issuer_block(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Box 2: the superior's lines (none for a UBND) and the issuer's, as the author breaks
+        them."""
+        superior = self.superior_lines or ((self.superior,) if self.superior else ())
+        return superior, self.agency_lines or (self.agency,)
 
     @property
     def full_symbol(self) -> str:
@@ -80,8 +90,7 @@ def plan_header(plan: Plan) -> Header:
     doc = plan.document
     symbol = parse_symbol(plan.symbol())
     return Header(
-        # The decree allows the short form of the superior body; issued copies use it.
-        superior=doc.agency.superior_short or doc.agency.superior,
+        **_issuer(doc.agency),
         agency=doc.agency.name,
         symbol=plan.symbol().partition("/")[2],
         type_name=(type_word_of(symbol) if symbol else "") or "",
@@ -116,7 +125,7 @@ def report_header(plan: Plan, period: Period, notes: ReportNotes) -> Header:
             ) from None
     symbol = f"{REPORT_TYPE}-{doc.agency.code}"
     return Header(
-        superior=doc.agency.superior_short or doc.agency.superior,
+        **_issuer(doc.agency),
         agency=doc.agency.name,
         symbol=symbol,
         type_name=REPORT_TYPE_NAME,
@@ -133,16 +142,34 @@ def report_header(plan: Plan, period: Period, notes: ReportNotes) -> Header:
     )
 
 
+def _issuer(agency: Agency) -> dict[str, Any]:
+    """Box 2 of every document of the plan's agency."""
+    return {
+        # The decree allows the short form of the superior body; issued copies use it.
+        "superior": agency.superior_short or agency.superior or "",
+        "superior_lines": tuple(agency.superior_lines),
+        "agency_lines": tuple(agency.name_lines),
+    }
+
+
 def _report_signer(base: Signer | None, notes: ReportNotes) -> Signer | None:
     """The plan's signer with the notes' (or the command line's) changes, field by field."""
     override = notes.signer
     authority = base.authority if base else None
+    lines = list(base.authority_lines) if base else []
     if override and override.authority is not None:
-        authority = override.authority or None  # "" says the head signs in person
+        new = override.authority or None  # "" says the head signs in person
+        # A committee still signs on its own behalf: the plan's TM. line stays above the
+        # override's line, unless the override is a TM. line itself.
+        tm = lines[0] if lines and lines[0].startswith("TM. ") else None
+        if tm and not (new or "").startswith("TM. "):
+            lines, authority = ([tm, new] if new else [tm]), None
+        else:
+            lines, authority = [], new
     title = (override.title if override else None) or (base.title if base else None)
     name = (override.name if override else None) or (base.name if base else None)
     if title and name:
-        return Signer(authority=authority, title=title, name=name)
+        return Signer(authority=authority, authority_lines=lines, title=title, name=name)
     return None
 
 
@@ -168,7 +195,7 @@ def urge_header(
     about = f"V/v đôn đốc báo cáo {lower_first(report_subject(plan, period))}"
     archive = [r for r in plan.recipients if r.strip().startswith("Lưu")]
     return Header(
-        superior=doc.agency.superior_short or doc.agency.superior,
+        **_issuer(doc.agency),
         agency=doc.agency.name,
         symbol=f"{doc.agency.code}-{drafter}",
         type_name="",

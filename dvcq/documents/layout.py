@@ -149,9 +149,10 @@ def render(info: Header, body: str) -> bytes:
 
 
 def _check_xml_text(info: Header, body: str) -> None:
+    superior, agency = info.issuer_block
     fields: list[tuple[str, str, str]] = [
-        ("cơ quan chủ quản", "superior body", info.superior),
-        ("cơ quan ban hành", "issuing body", info.agency),
+        *(("cơ quan chủ quản", "superior body", x) for x in superior),
+        *(("cơ quan ban hành", "issuing body", x) for x in agency),
         ("ký hiệu", "symbol", info.symbol),
         ("số", "number", info.number or ""),
         ("tên loại văn bản", "document type", info.type_name),
@@ -163,8 +164,8 @@ def _check_xml_text(info: Header, body: str) -> None:
     fields += [("nơi nhận", "recipient", r) for r in info.recipients]
     if info.signer:
         signer = info.signer
+        fields += [("thẩm quyền ký", "signing authority", x) for x in signer.heading()[:-1]]
         fields += [
-            ("thẩm quyền ký", "signing authority", signer.authority or ""),
             ("chức vụ người ký", "signer's title", signer.title),
             ("tên người ký", "signer's name", signer.name),
         ]
@@ -447,10 +448,12 @@ def _header(doc: Document, info: Header) -> None:
     left_mm, right_mm = HEADER_COLUMNS_MM
     table = _table(doc, HEADER_COLUMNS_MM, rows=2)
     left, right = table.rows[0].cells
-    agency = info.agency.upper()
-    _paragraph(left, info.superior.upper(), SIZE_HEADER)
-    _paragraph(left, agency, SIZE_HEADER, bold=True)
-    agency_mm = min(_line_mm(agency, SIZE_HEADER, _EM_CAPITALS), left_mm)
+    superior, agency = info.issuer_block  # no superior line for a UBND (docs/domain.md §6.1)
+    for line in superior:
+        _paragraph(left, line.upper(), SIZE_HEADER)
+    for line in agency:
+        _paragraph(left, line.upper(), SIZE_HEADER, bold=True)
+    agency_mm = min(max(_line_mm(x.upper(), SIZE_HEADER, _EM_CAPITALS) for x in agency), left_mm)
     _rule(left, RULE_SHARE * agency_mm, left_mm)
     _paragraph(right, QUOC_HIEU, SIZE_HEADER, bold=True)
     _paragraph(right, TIEU_NGU, SIZE_MOTTO, bold=True)
@@ -565,9 +568,8 @@ def _footer(doc: Document, info: Header) -> None:
         _paragraph(received, f"- {line.strip()}", SIZE_RECIPIENT, align=left)
     signer = info.signer
     if signer:
-        if signer.authority:
-            _paragraph(signature, signer.authority.upper(), bold=True)
-        _paragraph(signature, signer.title.upper(), bold=True)
+        for line in signer.heading():  # authority lines (TM., KT., …), then the title
+            _paragraph(signature, line.upper(), bold=True)
         name = _paragraph(signature, signer.name, bold=True)
         name.paragraph_format.space_before = SIGNATURE_ROOM
     _ensure_paragraph(signature)

@@ -18,7 +18,8 @@ _PLAN_VERBS = re.compile(
     r"^(?:kế hoạch\s+)?(?:(?:tổ chức\s+)?triển khai(?:\s+thực hiện)?|tổ chức thực hiện|thực hiện)\s+",
     re.IGNORECASE,
 )
-_YEAR_TAIL = re.compile(r"\s+(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?\s*$", re.IGNORECASE)
+# The plan's year (or years) wherever the subject says it: "… năm 2023 trên địa bàn tỉnh X".
+_YEAR = re.compile(r"\b(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?(?!\d)", re.IGNORECASE)
 # A task's gist: its text up to the first sentence, clause or list break.
 _GIST_END = re.compile(r"[.;:](?:\s|$)")
 # Normalised forms for matching a recipient line with an addressee.
@@ -27,24 +28,33 @@ _ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân d
 
 def report_subject(plan: Plan, period: Period) -> str:
     """`Kết quả thực hiện <what the plan is about> <period>`, from the plan's own subject."""
-    topic = _YEAR_TAIL.sub("", _PLAN_VERBS.sub("", plan.document.subject.strip()))
-    return f"Kết quả thực hiện {lower_first(topic)} {period.name()}"
+    topic = lower_first(_PLAN_VERBS.sub("", plan.document.subject.strip()))
+    # The period takes the place of the plan's year, so the year is said once and where the plan
+    # said it: "… quý II năm 2023 trên địa bàn tỉnh X"; a subject without a year ends with it.
+    first = _YEAR.search(topic)
+    if first is None:
+        return f"Kết quả thực hiện {topic} {period.name()}"
+    rest = _YEAR.sub("", topic[first.end() :])
+    text = f"{topic[: first.start()]}{period.name()}{rest}"
+    return "Kết quả thực hiện " + " ".join(text.split())
 
 
 def default_addressees(plan: Plan) -> list[str]:
     """Kính gửi when the notes name nobody: the plan's `reporting.addressees`, else the body the
-    agency answers to."""
-    return list(plan.reporting.addressees) or [plan.document.agency.superior]
+    agency answers to (none for a UBND without `superior`: its reports name `reporting.addressees`)."""
+    superior = plan.document.agency.superior
+    return list(plan.reporting.addressees) or ([superior] if superior else [])
 
 
 def report_recipients(plan: Plan, addressees: list[str]) -> list[str]:
     """Nơi nhận: `Như trên;` (the addressees), then the plan's list without them again."""
     names = [_name_key(a) for a in addressees]
     agency = plan.document.agency
-    if any(_same_body(n, _name_key(agency.superior)) for n in names) and agency.superior_short:
+    superior = _name_key(agency.superior or "")
+    if any(_same_body(n, superior) for n in names) and agency.superior_short:
         names.append(_name_key(agency.superior_short))
     rest = [r for r in plan.recipients if not any(_same_body(_name_key(r), n) for n in names)]
-    return ["Như trên;", *rest]
+    return ["Như trên;", *rest] if addressees else rest  # "as above" needs a Kính gửi above
 
 
 GIST_CHARS = 180  # a task's name in lists and tables: about two lines of the body

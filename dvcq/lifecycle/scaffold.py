@@ -8,11 +8,13 @@ a valid placeholder to overwrite.
 from __future__ import annotations
 
 import json
-import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from dvcq.errors import DvcqError, UsageError, os_failure
+from dvcq.lifecycle import kinds
+from dvcq.lifecycle.kinds import DEFAULT_KIND, KINDS, committee_lines
 
 # The same bytes as this repository's own .gitattributes (tests/test_scaffold.py compares them), so
 # a repository made by a wheel install gets what one made from a checkout gets.
@@ -45,15 +47,21 @@ repos:
 class Agency:
     name: str
     code: str
-    superior: str
+    superior: str | None  # the body above a Sở; for a UBND, the body its reports go to (or none)
     year: int
     place: str
+    kind: str = DEFAULT_KIND
 
 
 def place_of(superior: str) -> str | None:
-    """`Ủy ban nhân dân tỉnh Cao Bằng` -> `Cao Bằng` (the province or city the agency sits in)."""
-    match = re.search(r"\b(?:tỉnh|thành phố|Tỉnh|Thành phố)\s+(.+)$", superior.strip())
-    return match.group(1).strip() if match else None
+    """`Ủy ban nhân dân tỉnh Cao Bằng` -> `Cao Bằng` (the place a body's name names)."""
+    return kinds.place_of(superior)
+
+
+def default_place(kind: str, name: str, superior: str | None) -> str | None:
+    """Where the document is signed: a Sở in its province; a UBND where it sits itself (a
+    district's place is the district, not its province)."""
+    return kinds.place_of(name if KINDS[kind].is_committee else superior or "")
 
 
 def _q(text: str) -> str:
@@ -61,39 +69,107 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _list(items: list[str]) -> str:
+    return "[" + ", ".join(_q(x) for x in items) + "]"
+
+
+def _agency_block(a: Agency) -> str:
+    kind = KINDS[a.kind]
+    lines = [f"    code: {_q(a.code)}", f"    name: {_q(a.name)}"]
+    if kind.is_committee:
+        # NĐ 30 prints a UBND alone at the top, on the two lines chosen here (docs/domain.md §6.1).
+        lines.append(
+            "    # Ủy ban nhân dân tự đứng ở dòng đầu (không có cơ quan chủ quản); mỗi mục một dòng."
+        )
+        lines.append(f"    name_lines: {_list(committee_lines(a.name))}")
+    else:
+        lines.append(f"    superior: {_q(a.superior or '')}")
+    return "\n".join(lines)
+
+
+def _signer_block(a: Agency) -> str:
+    kind = KINDS[a.kind]
+    if len(kind.authority_lines) == 1:
+        head = (
+            "  # Người ký: bỏ dòng authority nếu người đứng đầu ký trực tiếp.\n"
+            f"    authority: {kind.authority_lines[0]}"
+        )
+    else:
+        head = (
+            "  # Người ký thay mặt tập thể: TM. rồi KT. (cấp phó ký thay); chủ tịch ký thì chỉ giữ\n"
+            "  # dòng TM. và ghi title: CHỦ TỊCH.\n"
+            f"    authority_lines: {_list(list(kind.authority_lines))}"
+        )
+    # The comment belongs above `signer:`; the authority line goes under it.
+    comment, _, authority = head.rpartition("\n")
+    return (
+        f"{comment}\n  signer:\n{authority}\n    title: {kind.title}\n    name: Họ và tên người ký"
+    )
+
+
+def _basis(a: Agency) -> str:
+    kind = KINDS[a.kind]
+    subject = f"Kế hoạch triển khai thực hiện công tác dân vận chính quyền năm {a.year}"
+    if kind.is_committee:
+        return (
+            f"Căn cứ tình hình thực tế của địa phương, {a.name} ban hành {subject} trên địa bàn "
+            f"{kind.level} với các nội dung như sau:"
+        )
+    return f"Căn cứ chức năng, nhiệm vụ được giao, {a.name} xây dựng {subject} với các nội dung như sau:"
+
+
+def _recipients(a: Agency) -> list[str]:
+    kind = KINDS[a.kind]
+    first = [f"{a.superior} (b/c);"] if a.superior else []
+    return [*first, *kind.recipients, "Lưu: VT, VP." if not kind.is_committee else "Lưu: VT."]
+
+
+def _reporting(a: Agency) -> str:
+    """A UBND prints no superior: its reports name their addressee here."""
+    kind = KINDS[a.kind]
+    if not kind.is_committee:
+        return ""
+    return (
+        "\n# Báo cáo định kỳ gửi (Kính gửi): cơ quan cấp trên nhận báo cáo.\n"
+        f"reporting:\n  addressees:\n    - {_q(a.superior or kind.reports_to)}\n"
+    )
+
+
 def plan_text(a: Agency) -> str:
     year = a.year
+    kind = KINDS[a.kind]
+    unit_id, unit_name = kind.unit
+    audience = (
+        "các cơ quan, đơn vị, cán bộ, công chức, viên chức trên địa bàn"
+        if kind.is_committee
+        else "toàn thể công chức, viên chức, người lao động"
+    )
+    recipients = "\n".join(f"  - {_q(r)}" for r in _recipients(a))
     return f"""\
 # yaml-language-server: $schema=../schema/plan.schema.json
 #
 # Kế hoạch triển khai thực hiện công tác dân vận chính quyền năm {year} của {a.name}.
-# Bản khung do `dvcq init` tạo: mỗi giá trị là chỗ để thay bằng nội dung thật; chạy `dvcq check`
-# sau mỗi lần sửa. Mã (id) của mục và nhiệm vụ là cố định: tiến độ tham chiếu theo mã, nên đặt một
-# lần rồi không đổi. Số thứ tự I., 1., - do dvcq tự đánh theo thứ tự trong tệp.
+# Bản khung do `dvcq init --kind {a.kind}` tạo: mỗi giá trị là chỗ để thay bằng nội dung thật; chạy
+# `dvcq check` sau mỗi lần sửa. Mã (id) của mục và nhiệm vụ là cố định: tiến độ tham chiếu theo mã,
+# nên đặt một lần rồi không đổi. Số thứ tự I., 1., - do dvcq tự đánh theo thứ tự trong tệp.
 
 document:
   type: KH
   number: null  # để trống đến khi văn thư cấp số
   agency:
-    code: {_q(a.code)}
-    name: {_q(a.name)}
-    superior: {_q(a.superior)}
+{_agency_block(a)}
   place: {_q(a.place)}
   date:
     year: {year}
     month: null  # tháng, ngày ban hành: điền khi ký
     day: null
   subject: {_q(f"Triển khai thực hiện công tác dân vận chính quyền năm {year}")}
-  # Người ký: bỏ dòng authority nếu người đứng đầu ký trực tiếp.
-  signer:
-    authority: KT. GIÁM ĐỐC
-    title: PHÓ GIÁM ĐỐC
-    name: Họ và tên người ký
+{_signer_block(a)}
 
 # Căn cứ: văn bản của cấp trên mà kế hoạch thực hiện. Khi viện dẫn văn bản (ví dụ "Kế hoạch số
 # …/KH-UBND ngày …"), khai báo văn bản đó trong `directives` và ghi ký hiệu vào `refs`.
 basis:
-  - text: {_q(f"Căn cứ chức năng, nhiệm vụ được giao, {a.name} xây dựng Kế hoạch triển khai thực hiện công tác dân vận chính quyền năm {year} với các nội dung như sau:")}
+  - text: {_q(_basis(a))}
 
 # I. MỤC ĐÍCH, YÊU CẦU
 objectives:
@@ -110,34 +186,33 @@ contents:
       title: Công tác lãnh đạo, chỉ đạo
       tasks:
         - id: quan-triet-ke-hoach
-          text: Quán triệt, triển khai Kế hoạch này đến toàn thể công chức, viên chức, người lao động.
-          owner: VP  # đơn vị chủ trì: mã trong `units`
+          text: {_q(f"Quán triệt, triển khai Kế hoạch này đến {audience}.")}
+          owner: {unit_id}  # đơn vị chủ trì: mã trong `units`
           cadence: ongoing
 
 # III. TỔ CHỨC THỰC HIỆN
 organization:
   title: TỔ CHỨC THỰC HIỆN
   sections:
-    - id: van-phong
-      title: Văn phòng
-      unit: VP
+    - id: don-vi-tham-muu
+      title: {_q(unit_name)}
+      unit: {unit_id}
       tasks:
         - id: theo-doi-don-doc
           text: Theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này; định kỳ tổng hợp, báo cáo kết quả thực hiện theo quy định.
-          owner: VP
+          owner: {unit_id}
           cadence: ongoing
 
 closing: {_q(f"Trên đây là Kế hoạch triển khai thực hiện công tác dân vận chính quyền năm {year} của {a.name}./.")}
 
-# Nơi nhận: dòng cuối luôn là "Lưu: VT, <đơn vị soạn thảo>."
+# Nơi nhận: dòng cuối luôn là "Lưu: VT, …" (kết thúc bằng dấu chấm).
 recipients:
-  - {_q(f"{a.superior} (b/c);")}
-  - "Lưu: VT, VP."
-
+{recipients}
+{_reporting(a)}
 # Đơn vị: mọi mã dùng ở owner, support, unit phải có ở đây.
 units:
-  - id: VP
-    name: Văn phòng
+  - id: {unit_id}
+    name: {_q(unit_name)}
 
 # Văn bản được viện dẫn (symbol, type, date "YYYY-MM-DD", issuer, subject).
 directives: []
@@ -208,6 +283,9 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
             f"{folder} is not empty; nothing written. Choose a new folder, or add --force to write "
             "dvcq's files into it (files with the same names are overwritten).",
         )
+    refuse_controls(
+        name=agency.name, code=agency.code, superior=agency.superior, place=agency.place
+    )
     from dvcq.symbols import parse_symbol
 
     if not agency.code or parse_symbol(f"1/KH-{agency.code}") is None:
@@ -238,6 +316,30 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
             ) from None
         written.append(path)
     return written
+
+
+_OPTIONS = {
+    "name": ("--agency", "tên cơ quan"),
+    "code": ("--code", "chữ viết tắt"),
+    "superior": ("--superior", "cơ quan cấp trên"),
+    "place": ("--place", "địa danh"),
+}
+
+
+def refuse_controls(**values: str | None) -> None:
+    """A line break or control character typed into a value would reach the plan as a hidden
+    character: say which option and where, in the clerk's words, before anything is written."""
+    for attr, value in values.items():
+        option, words = _OPTIONS[attr]
+        for i, ch in enumerate(value or "", 1):
+            if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+                raise UsageError(
+                    f"Giá trị của {option} ({words}) có ký tự xuống dòng hoặc ký tự điều khiển "
+                    f"U+{ord(ch):04X} ở ký tự thứ {i}; hãy gõ lại trên một dòng, không dán từ "
+                    "PDF hay Word. Chưa ghi tệp nào.",
+                    f"The value of {option} holds a line break or control character U+{ord(ch):04X} "
+                    f"at character {i}; type it again on one line. Nothing was written.",
+                )
 
 
 def _check_skeleton(text: str, year: int) -> None:

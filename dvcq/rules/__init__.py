@@ -105,6 +105,13 @@ _CODES: dict[str, dict[str, str]] = {
     # Field names and kinds of ids, in messages (prefixed so that they never meet free text).
     "field:name": {"vi": "tên", "en": "name"},
     "field:superior": {"vi": "cơ quan cấp trên", "en": "superior body"},
+    "field:superior_short": {"vi": "tên gọn cơ quan cấp trên", "en": "superior body (short)"},
+    "field:name_lines": {"vi": "dòng tên cơ quan", "en": "line of the issuer's name"},
+    "field:superior_lines": {
+        "vi": "dòng tên cơ quan cấp trên",
+        "en": "line of the superior's name",
+    },
+    "field:authority_lines": {"vi": "dòng thẩm quyền ký", "en": "authority line"},
     "field:place": {"vi": "địa danh", "en": "place"},
     "field:subject": {"vi": "trích yếu", "en": "subject"},
     "field:text": {"vi": "nội dung", "en": "text"},
@@ -113,6 +120,18 @@ _CODES: dict[str, dict[str, str]] = {
     "field:recipients": {"vi": "nơi nhận", "en": "recipient"},
     "kind:section/task": {"vi": "mục hoặc nhiệm vụ", "en": "section or task"},
     "kind:unit": {"vi": "đơn vị", "en": "unit"},
+    "authority:no-prefix": {
+        "vi": "không bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
+        "en": "does not start with TM., KT., Q., TL. or TUQ.",
+    },
+    "authority:tm-first": {
+        "vi": "có TM. (thay mặt tập thể), chỉ được đứng ở dòng đầu",
+        "en": "holds TM. (on behalf of a collective body), which only the first line may",
+    },
+    "authority:one-more": {
+        "vi": "thừa: sau dòng TM. chỉ có nhiều nhất một dòng KT., Q., TL. hoặc TUQ.",
+        "en": "is one too many: after the TM. line comes at most one KT., Q., TL. or TUQ. line",
+    },
     "kind:directive": {"vi": "văn bản", "en": "directive"},
     "kind:indicator": {"vi": "chỉ tiêu", "en": "indicator"},
     "format": {"vi": "không đúng dạng YYYY-MM-DD", "en": "not in YYYY-MM-DD form"},
@@ -191,6 +210,7 @@ def load_all() -> dict[str, Rule]:
     from dvcq.rules import (  # noqa: F401
         content,
         groups,
+        header,
         owners,
         progress,
         reading,
