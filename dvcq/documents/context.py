@@ -25,22 +25,27 @@ def plan_context(plan: Plan) -> dict[str, Any]:
     """The plan for its template: texts in document order, with their display numbers.
 
     Keys: `document` (the `Header`: agency, superior, symbol, number, place, date, subject…), `basis`
-    (the opening paragraphs), `objectives` (number, title, entries: number, id, text), `parts`
-    (the task parts: number, title, sections: number, id, title, unit, tasks), `closing`,
+    (the opening paragraphs), `outline` (every part: number, role, title, text, sections: the
+    nodes to any depth, each with marker, path, id, title, text, unit, tasks, task_marker and
+    its own sections), `objectives` (number, title, entries: number, id, text) and `parts` (the
+    other parts) as templates written for parts I-III read them, `closing`,
     `recipients`, `units`, `directives`. A list of entries is never called `items`, which in a
     template would be the dict method of that name.
     """
     tree = outline(plan)
-    objectives, *parts = tree["parts"]
+    parts = tree["parts"]
+    first = next((p for p in parts if p["role"] == "objectives"), None)
     return {
         "document": plan_header(plan),
         "basis": [p.text for p in plan.basis],
+        "outline": parts,
+        # the shapes of the fixed parts I-III, for templates written before `outline`
         "objectives": {
-            "number": objectives["number"],
-            "title": objectives["title"],
-            "entries": objectives["items"],
+            "number": first["number"] if first else "",
+            "title": first["title"] if first else "",
+            "entries": first["items"] if first else [],
         },
-        "parts": parts,
+        "parts": [p for p in parts if p is not first],
         "closing": plan.closing,
         "recipients": list(plan.recipients),
         "units": tree["units"],
