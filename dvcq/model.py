@@ -19,6 +19,9 @@ from dvcq.yamlio import Node, Refused, kind_of
 # Field metadata of what the reader fills in itself (positions, the file): not a key of the file,
 # so neither the builder nor the schema offers it.
 INTERNAL = {"internal": True}
+# Metadata of an optional record that is either left out or written whole: never `null` (the schema
+# then points an editor at the exact key inside it, not at an "anyOf").
+ABSENT_OR_SET = {"absent_or_set": True}
 
 
 # Records compare by identity and have the default repr (eq=False, repr=False): nothing needs more,
@@ -129,6 +132,10 @@ class Section(Located):
     items: list["Section"] = field(default_factory=list)
 
 
+# A record that holds its own kind: the field's type is completed once the class exists.
+Section.__annotations__["items"] = list[Section]
+Section.__dataclass_fields__["items"].type = list[Section]
+
 Role = Literal["objectives", "contents", "implementation", "funding", "reporting", "other"]
 
 
@@ -238,9 +245,9 @@ class Plan(Located):
     document: Document
     basis: list[Paragraph] = field(default_factory=list)
     # The fixed parts I-III, kept as the first parts; `parts` adds any others (or all of them).
-    objectives: ObjectivesPart | None = None
-    contents: TasksPart | None = None
-    organization: TasksPart | None = None
+    objectives: ObjectivesPart | None = field(default=None, metadata=ABSENT_OR_SET)
+    contents: TasksPart | None = field(default=None, metadata=ABSENT_OR_SET)
+    organization: TasksPart | None = field(default=None, metadata=ABSENT_OR_SET)
     parts: list[Part] = field(default_factory=list)
     closing: str
     recipients: list[str] = field(default_factory=list)
@@ -387,8 +394,7 @@ _NONE: Any = type(None)
 def _spec(cls: Any) -> list[tuple[str, Any, bool, Any]]:
     """(name, type, required, default factory) for each field a YAML file may set."""
     hints = {f.name: f.type for f in fields(cls)}
-    if any(isinstance(tp, str) or "ForwardRef" in repr(tp) for tp in hints.values()):
-        # postponed annotations elsewhere, or a record that holds its own kind (Section.items)
+    if any(isinstance(tp, str) for tp in hints.values()):  # postponed annotations elsewhere
         hints = typing.get_type_hints(cls)
     out = []
     for f in fields(cls):
@@ -398,6 +404,11 @@ def _spec(cls: Any) -> list[tuple[str, Any, bool, Any]]:
         default = f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v)
         out.append((f.name, hints[f.name], required, default))
     return out
+
+
+@cache
+def _absent_or_set(cls: Any) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls) if f.metadata.get("absent_or_set"))
 
 
 def field_names(cls: type) -> list[str]:
@@ -450,6 +461,12 @@ class Builder:
                     values[name] = default()
                 continue
             at[name] = child.pos
+            if child.value is None and name in _absent_or_set(cls):
+                self.problem(
+                    child.pos, "wrong-type", key=f"{path}.{name}" if path else name,
+                    expected="mapping", got=kind_of(None),
+                )
+                continue
             value, good = self.convert(tp, child, f"{path}.{name}" if path else name, at, name)
             if good:
                 values[name] = value
