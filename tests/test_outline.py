@@ -1,0 +1,271 @@
+"""The outline of any depth: parts with roles, khoản, điểm a), b), bullets "-" and "+", prose at
+any level, tasks at any depth; display numbers from order; the problems each element can have,
+at their positions. Positions are minimal.yaml's lines with a `parts:` block put before `closing:`
+(line 45), or the UBND tỉnh plan's own lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cli_run import ROOT
+from plan_text import edit, found, minimal, plan_of
+
+from dvcq.documents.context import plan_context, report_context
+from dvcq.documents.markup import parse
+from dvcq.documents.render import plan_markdown
+from dvcq.model import Progress, letter
+from dvcq.outline import outline
+from dvcq.review.diff import diff_plans
+from dvcq.review.textconv import textconv_lines
+
+UBND = ROOT / "tests" / "data" / "plans" / "ubnd-tinh.yaml"
+CLOSING = "closing: Yêu cầu"
+
+
+def with_parts(block: str, base: str | None = None) -> str:
+    """minimal.yaml with `block` (a `parts:` list) written on line 45, before `closing:`."""
+    return edit(base or minimal(), (CLOSING, block + CLOSING))
+
+
+FUNDING = """parts:
+  - role: funding
+    title: KINH PHÍ THỰC HIỆN
+    items:
+      - id: nguon-kinh-phi
+        title: Nguồn kinh phí
+        items:
+          - text: Dự toán chi thường xuyên năm 2026 của cơ quan.
+"""
+
+
+def ubnd() -> str:
+    return UBND.read_text(encoding="utf-8")
+
+
+# --- the UBND tỉnh plan: valid, numbered from order ---------------------------------------------
+
+
+def test_the_ubnd_plan_has_no_problem() -> None:
+    assert found(ubnd()) == []
+
+
+def test_tasks_are_placed_with_the_number_of_their_point() -> None:
+    placed = plan_of(ubnd()).placed_tasks()
+    assert [(p.number, p.task.id) for p in placed] == [
+        ("II.1.a", "quan-triet-chi-thi-33"),
+        ("II.1.a", "tuyen-truyen-dan-van"),
+        ("II.1.b", "kiem-tra-dan-van"),
+        ("II.2.a", "mot-cua-lien-thong"),  # under a "-" bullet of point a): still II.2.a
+        ("II.2.a", "dich-vu-cong-truc-tuyen"),
+        ("II.2.b", "van-hoa-cong-vu"),
+        ("II.3", "tiep-cong-dan"),
+        ("III.1", "theo-doi-don-doc"),
+        ("III.2", "xay-dung-ke-hoach"),
+    ]
+    assert [p.part.role for p in placed if p.part] == ["contents"] * 7 + ["implementation"] * 2
+    assert placed[3].section.text == "Thực hiện tốt việc tiếp nhận, giải quyết thủ tục hành chính:"
+
+
+def test_the_seed_keeps_its_section_numbers() -> None:
+    placed = plan_of((ROOT / "plans" / "2026.yaml").read_text(encoding="utf-8")).placed_tasks()
+    assert sorted({p.number for p in placed}) == [
+        "II.1", "II.2", "II.3", "II.4", "III.1", "III.2",
+    ]  # fmt: skip
+
+
+def test_the_rendered_plan_numbers_every_level_in_order() -> None:
+    text = plan_markdown(plan_of(ubnd(), str(UBND)), ROOT / "templates")
+    marks = [
+        m[0]
+        for block in parse(text)
+        if (m := re.match(r"(?:[IVX]+\.|\d+\.|[a-zđ]\)|[-+](?= ))", block.text))
+    ]
+    assert marks == (
+        ["I.", "1.", "-", "-", "2.", "-", "-"]
+        + ["II.", "1.", "a)", "-", "-", "b)", "2.", "a)", "-", "+", "+", "b)", "3."]
+        + ["III.", "1.", "2.", "IV.", "V.", "-", "-"]
+    )
+    kinds = [(b.kind, b.text) for b in parse(text) if b.kind != "para"]
+    assert kinds[:3] == [
+        ("part", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("clause", "1. Mục đích"),
+        ("clause", "2. Yêu cầu"),
+    ]
+    assert ("clause", "a) Quán triệt, tuyên truyền") in kinds
+    assert ("part", "V. CHẾ ĐỘ BÁO CÁO") == kinds[-1]
+
+
+def test_the_letters_are_the_vietnamese_alphabet() -> None:
+    assert "".join(letter(n) for n in range(1, 24)) == "abcdđeghiklmnopqrstuvxy"
+    assert letter(24) == "aa"
+
+
+def test_show_json_nests_the_nodes() -> None:
+    parts = outline(plan_of(ubnd()))["parts"]
+    assert [(p["number"], p["role"]) for p in parts] == [
+        ("I.", "objectives"),
+        ("II.", "contents"),
+        ("III.", "implementation"),
+        ("IV.", "funding"),
+        ("V.", "reporting"),
+    ]
+    point = parts[1]["sections"][1]["sections"][0]
+    assert (point["number"], point["path"], point["id"]) == ("a)", "II.2.a", "thu-tuc-hanh-chinh")
+    bullet = point["sections"][0]
+    assert (bullet["number"], bullet["task_marker"], len(bullet["tasks"])) == ("-", "+", 2)
+
+
+def test_the_plan_context_keeps_the_fixed_parts_shapes() -> None:
+    context = plan_context(plan_of(minimal()))
+    assert context["objectives"]["number"] == "I."
+    assert [p["number"] for p in context["parts"]] == ["II.", "III."]
+    assert [p["number"] for p in context["outline"]] == ["I.", "II.", "III."]
+
+
+def test_extra_parts_follow_the_fixed_ones() -> None:
+    plan = plan_of(with_parts(FUNDING))
+    assert [(p.key, p.role) for p in plan.all_parts()] == [
+        ("objectives", "objectives"),
+        ("contents", "contents"),
+        ("organization", "implementation"),
+        ("parts.0", "funding"),
+    ]
+    text = plan_markdown(plan, ROOT / "templates")
+    assert "## IV. KINH PHÍ THỰC HIỆN\n\n### 1. Nguồn kinh phí\n\na) Dự toán chi" in text
+
+
+def test_the_report_groups_results_by_part_and_khoan() -> None:
+    import datetime as dt
+
+    from dvcq.progress.periods import parse_period
+
+    plan = plan_of(ubnd())
+    period = parse_period("2025-H1", plan.reporting)
+    results = report_context(plan, Progress(), period, dt.date(2025, 7, 1))["results"]
+    assert [(r["number"], r["role"]) for r in results] == [
+        ("II.", "contents"),
+        ("III.", "implementation"),
+    ]
+    sections = results[0]["sections"]
+    assert [(s["number"], s["id"], len(s["tasks"])) for s in sections] == [
+        ("1.", "lanh-dao-chi-dao", 3),
+        ("2.", "cai-cach-hanh-chinh", 3),
+        ("3.", "dan-chu-co-so", 1),
+    ]
+    assert sections[2]["title"] == "Thực hiện có hiệu quả Luật Thực hiện dân chủ ở cơ sở"
+
+
+# --- problems of each element, at their positions ---------------------------------------------
+
+
+def test_an_unknown_mark_is_refused_where_written() -> None:
+    text = with_parts(FUNDING.replace("      - id: nguon", "      - mark: roman\n        id: nguon"))
+    assert found(text) == [("invalid-value", 49, 15)]
+
+
+def test_an_unknown_role_is_refused_where_written() -> None:
+    assert found(with_parts(FUNDING.replace("role: funding", "role: budget"))) == [
+        ("invalid-value", 46, 11)
+    ]
+
+
+def test_a_misspelt_key_of_a_node_is_named_where_written() -> None:
+    assert found(with_parts(FUNDING.replace("        items:", "        itemz:"))) == [
+        ("empty-section", 49, 9),
+        ("unknown-key", 51, 9),
+    ]
+
+
+def test_a_line_break_in_a_nodes_text_is_a_problem_at_its_line() -> None:
+    block = FUNDING.replace(
+        "          - text: Dự toán chi thường xuyên năm 2026 của cơ quan.\n",
+        "          - text: |\n              Dự toán chi thường xuyên\n              năm 2026.\n",
+    )
+    assert found(with_parts(block)) == [("line-break", 53, 15)]
+
+
+def test_a_line_break_in_a_quoted_task_text_is_a_problem_at_the_text() -> None:
+    text = edit(minimal(), ("text: Theo dõi, đôn đốc việc", 'text: "Theo dõi,\\nđôn đốc việc'))
+    text = edit(text, ("thực hiện Kế hoạch này.\n", 'thực hiện Kế hoạch này."\n'))
+    assert found(text) == [("line-break", 43, 18)]  # at the text, after its quote
+
+
+def test_an_id_used_twice_deep_in_the_outline_is_a_problem() -> None:
+    block = FUNDING.replace("          - text:", "          - id: lanh-dao-chi-dao\n            text:")
+    assert found(with_parts(block)) == [("duplicate-id", 52, 17)]
+
+
+def test_a_node_with_only_a_title_is_empty() -> None:
+    block = FUNDING.replace(
+        "        items:\n          - text: Dự toán chi thường xuyên năm 2026 của cơ quan.\n", ""
+    )
+    assert found(with_parts(block)) == [("empty-section", 49, 9)]
+
+
+def test_a_deep_task_is_checked_for_its_owner_and_units() -> None:
+    block = FUNDING.replace(
+        "          - text: Dự toán chi thường xuyên năm 2026 của cơ quan.\n",
+        "          - text: Bố trí kinh phí.\n            tasks:\n"
+        "              - id: du-toan\n                text: Lập dự toán.\n"
+        "                owner: KHTC\n              - id: quyet-toan\n"
+        "                text: Quyết toán.\n",
+    )
+    assert found(with_parts(block)) == [
+        ("unknown-unit", 56, 24),
+        ("task-without-owner", 57, 17),
+    ]
+
+
+def test_a_plan_without_any_part_is_refused() -> None:
+    text = minimal()
+    start, end = text.index("objectives:"), text.index(CLOSING)
+    assert found(text[:start] + text[end:]) == [
+        ("missing-key", 2, 1),
+        ("unused-directive", 27, 13),  # its one citation went with the parts
+    ]
+
+
+def test_a_fixed_part_may_not_be_null() -> None:
+    text = edit(minimal(), ("organization:\n", "organization: null\nold_organization:\n"))
+    assert ("wrong-type", 35, 15) in found(text)
+
+
+# --- review: diff and textconv -----------------------------------------------------------------
+
+
+def test_diff_sees_a_task_moved_between_points_and_a_reworded_node() -> None:
+    old = plan_of(ubnd())
+    text = ubnd()
+    moved = (
+        "              - id: tuyen-truyen-dan-van\n"
+        "                text: Đổi mới hình thức tuyên truyền về công tác dân vận chính quyền trên"
+        " Cổng thông tin điện tử tỉnh và các phương tiện thông tin đại chúng.\n"
+        "                owner: STTTT\n"
+    )
+    text = edit(text, (moved, ""))
+    text = edit(
+        text,
+        (
+            "                owner: SNV\n                support:\n                  - VP\n",
+            "                owner: SNV\n                support:\n                  - VP\n" + moved,
+        ),
+    )
+    text = edit(text, ("Về đạo đức công vụ.", "Về đạo đức, văn hóa công vụ."))
+    text = edit(text, ("    title: KINH PHÍ THỰC HIỆN", "    title: KINH PHÍ"))
+    changes = {(c.kind, c.id) for c in diff_plans(old, plan_of(text))}
+    assert changes == {
+        ("task-moved", "tuyen-truyen-dan-van"),
+        ("section-reworded", "dao-duc-cong-vu"),
+        ("part-retitled", "kinh-phi"),
+    }
+
+
+def test_textconv_names_general_parts_and_unnamed_nodes_by_place() -> None:
+    lines = list(textconv_lines(plan_of(ubnd())))
+    assert "part kinh-phi role: funding" in lines
+    assert "section II.2.a/1 text: Thực hiện tốt việc tiếp nhận, giải quyết thủ tục hành chính:" in (
+        lines
+    )
+    assert "task mot-cua-lien-thong section: II.2.a/1" in lines
+    assert "section V/1 mark: none" in lines
