@@ -5,10 +5,13 @@ at their positions. Positions are minimal.yaml's lines with a `parts:` block put
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
-from cli_run import ROOT
+from cli_run import ROOT, run
+from docx_read import needs_office, printed_text
 from plan_text import edit, found, minimal, plan_of
 
 from dvcq.documents.context import plan_context, report_context
@@ -269,3 +272,49 @@ def test_textconv_names_general_parts_and_unnamed_nodes_by_place() -> None:
     )
     assert "task mot-cua-lien-thong section: II.2.a/1" in lines
     assert "section V/1 mark: none" in lines
+
+
+# --- the UBND tỉnh plan end to end: check, Word, LibreOffice, status, report -------------------
+
+# What a reader sees, in order, at the start of each line of the printed plan: every level's mark.
+PRINTED_MARKS = (
+    ["I.", "1.", "-", "-", "2.", "-", "-"]
+    + ["II.", "1.", "a)", "-", "-", "b)", "2.", "a)", "-", "+", "+", "b)", "3."]
+    + ["III.", "1.", "2.", "IV.", "V.", "-", "-"]
+)
+
+
+@needs_office
+def test_the_ubnd_plan_prints_and_reports(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    shutil.copy(UBND, tmp_path / "plans" / "2025.yaml")
+    env = {"DVCQ_TODAY": "2025-07-20"}
+    assert run("check", cwd=tmp_path, env=env).returncode == 0
+    add = ("progress", "add", "mot-cua-lien-thong", "-u", "VP", "-d", "2025-05-10")
+    done = run(
+        *add, "-s", "dang-thuc-hien", "-r", "Tiếp nhận 1.250 hồ sơ", "--author", "A", "-y",
+        cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    status = run("status", "--period", "2025-H1", "--format", "json", cwd=tmp_path, env=env)
+    assert status.returncode == 0, status.stderr
+    rows = json.loads(status.stdout)["tasks"]
+    assert [(r["section"], r["task"]) for r in rows][3] == ("II.2.a", "mot-cua-lien-thong")
+    report = run("report", "2025-H1", "-o", "bao-cao.docx", cwd=tmp_path, env=env)
+    assert report.returncode == 0, report.stderr
+    rendered = run("render", "plan", "-o", "ke-hoach.docx", cwd=tmp_path, env=env)
+    assert rendered.returncode == 0, rendered.stderr
+
+    printed = printed_text(tmp_path / "ke-hoach.docx", tmp_path)
+    pages = printed.rstrip("\f").split("\f")
+    assert len(pages) == 3 and all(page.strip() for page in pages)  # no blank page
+    assert pages[0].split("\n")[0].split() == "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".split()
+    marks = [
+        m[1]
+        for line in printed.split("\n")
+        if (m := re.match(r"\s{4,}([IVX]+\.|\d+\.|[a-zđ]\)|[-+]) ", line))
+        and not line.strip().startswith("- Lưu")
+    ]
+    assert [m for m in marks if m] == PRINTED_MARKS
+    reported = printed_text(tmp_path / "bao-cao.docx", tmp_path)
+    assert "+ Tiếp nhận 1.250 hồ sơ." in reported
