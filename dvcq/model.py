@@ -224,6 +224,7 @@ class PlacedTask:
     section: Section
     task: Task
     part: Part | None = None
+    title: str = ""  # the title of the nearest titled place holding it (the node or above)
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,7 @@ class Placed:
     marker: str
     number: str
     depth: int
+    heading: str = ""  # the title of the node, or of the nearest titled node above it
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -271,7 +273,7 @@ class Plan(Located):
         """Every node of the outline in document order, with its marker and display number."""
         out: list[Placed] = []
         for p, part in enumerate(self.all_parts(), 1):
-            _walk(part, part.items, roman(p), 1, out)
+            _walk(part, part.items, roman(p), 1, out, "")
         return out
 
     def sections(self) -> list[Section]:
@@ -284,7 +286,7 @@ class Plan(Located):
         """Every task in document order with the display number of the place that holds it:
         the one walk of the outline that boards, forms and prompts share."""
         return [
-            PlacedTask(placed.number, placed.node, task, placed.part)
+            PlacedTask(placed.number, placed.node, task, placed.part, placed.heading)
             for placed in self.walk()
             for task in placed.node.tasks
         ]
@@ -309,14 +311,15 @@ class Plan(Located):
         ]
         out += [(p, "text", p.text) for p in self.basis]
         walked = self.walk()
+        outline: list[tuple[Located, str, str | None]] = []
         for part in self.all_parts():
-            out += [(part, "title", part.title), (part, "text", part.text)]
+            outline += [(part, "title", part.title), (part, "text", part.text)]
             for placed in walked:
                 if placed.part is part:
                     node = placed.node
-                    out += [(node, "title", node.title), (node, "text", node.text)]
-                    out += [(t, "text", t.text) for t in node.tasks]
-        out = [item for item in out if item[2] is not None]
+                    outline += [(node, "title", node.title), (node, "text", node.text)]
+                    outline += [(t, "text", t.text) for t in node.tasks]
+        out += [(record, name, text) for record, name, text in outline if text is not None]
         out.append((self, "closing", self.closing))
         out += [(self, f"recipients.{i}", r) for i, r in enumerate(self.recipients)]
         if doc.signer is not None:
@@ -341,7 +344,9 @@ def letter(n: int) -> str:
     return LETTERS[(n - 1) % len(LETTERS)] * ((n - 1) // len(LETTERS) + 1)
 
 
-def _walk(part: Part, nodes: list[Section], number: str, depth: int, out: list[Placed]) -> None:
+def _walk(
+    part: Part, nodes: list[Section], number: str, depth: int, out: list[Placed], heading: str
+) -> None:
     counts: dict[str, int] = {}
     for node in nodes:
         mark = node.mark or MARKS[min(depth, len(MARKS)) - 1]
@@ -353,8 +358,9 @@ def _walk(part: Part, nodes: list[Section], number: str, depth: int, out: list[P
             marker, here = f"{letter(n)})", f"{number}.{letter(n)}"
         else:
             marker, here = {"dash": "-", "plus": "+", "none": ""}[mark], number
-        out.append(Placed(part, node, marker, here, depth))
-        _walk(part, node.items, here, depth + 1, out)
+        title = node.title or heading
+        out.append(Placed(part, node, marker, here, depth, title))
+        _walk(part, node.items, here, depth + 1, out, title)
 
 
 def _fixed_parts(plan: "Plan") -> list[Part]:
@@ -463,8 +469,11 @@ class Builder:
             at[name] = child.pos
             if child.value is None and name in _absent_or_set(cls):
                 self.problem(
-                    child.pos, "wrong-type", key=f"{path}.{name}" if path else name,
-                    expected="mapping", got=kind_of(None),
+                    child.pos,
+                    "wrong-type",
+                    key=f"{path}.{name}" if path else name,
+                    expected="mapping",
+                    got=kind_of(None),
                 )
                 continue
             value, good = self.convert(tp, child, f"{path}.{name}" if path else name, at, name)

@@ -36,9 +36,7 @@ def node_dict(plan: Plan, placed: Placed, children: list[dict[str, Any]]) -> dic
         "tasks": [task_dict(plan, t) for t in node.tasks],
         # how its tasks are marked: sub-bullets under a bullet; bullets under a khoản or điểm,
         # unless it holds one task, which reads as a paragraph
-        "task_marker": "+"
-        if placed.marker in ("-", "+")
-        else ("-" if len(node.tasks) > 1 else ""),
+        "task_marker": "+" if placed.marker in ("-", "+") else ("-" if len(node.tasks) > 1 else ""),
         "sections": children,
         "line": node.pos.line,
     }

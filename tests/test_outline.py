@@ -24,6 +24,12 @@ from dvcq.review.textconv import textconv_lines
 
 UBND = ROOT / "tests" / "data" / "plans" / "ubnd-tinh.yaml"
 CLOSING = "closing: Yêu cầu"
+# What a reader sees, in order, at the start of each paragraph of the plan: every level's mark.
+PRINTED_MARKS = [
+    *["I.", "1.", "-", "-", "2.", "-", "-"],
+    *["II.", "1.", "a)", "-", "-", "b)", "2.", "a)", "-", "+", "+", "b)", "3."],
+    *["III.", "1.", "2.", "IV.", "V.", "-", "-"],
+]
 
 
 def with_parts(block: str, base: str | None = None) -> str:
@@ -84,11 +90,7 @@ def test_the_rendered_plan_numbers_every_level_in_order() -> None:
         for block in parse(text)
         if (m := re.match(r"(?:[IVX]+\.|\d+\.|[a-zđ]\)|[-+](?= ))", block.text))
     ]
-    assert marks == (
-        ["I.", "1.", "-", "-", "2.", "-", "-"]
-        + ["II.", "1.", "a)", "-", "-", "b)", "2.", "a)", "-", "+", "+", "b)", "3."]
-        + ["III.", "1.", "2.", "IV.", "V.", "-", "-"]
-    )
+    assert marks == PRINTED_MARKS
     kinds = [(b.kind, b.text) for b in parse(text) if b.kind != "para"]
     assert kinds[:3] == [
         ("part", "I. MỤC ĐÍCH, YÊU CẦU"),
@@ -96,7 +98,7 @@ def test_the_rendered_plan_numbers_every_level_in_order() -> None:
         ("clause", "2. Yêu cầu"),
     ]
     assert ("clause", "a) Quán triệt, tuyên truyền") in kinds
-    assert ("part", "V. CHẾ ĐỘ BÁO CÁO") == kinds[-1]
+    assert kinds[-1] == ("part", "V. CHẾ ĐỘ BÁO CÁO")
 
 
 def test_the_letters_are_the_vietnamese_alphabet() -> None:
@@ -163,7 +165,9 @@ def test_the_report_groups_results_by_part_and_khoan() -> None:
 
 
 def test_an_unknown_mark_is_refused_where_written() -> None:
-    text = with_parts(FUNDING.replace("      - id: nguon", "      - mark: roman\n        id: nguon"))
+    text = with_parts(
+        FUNDING.replace("      - id: nguon", "      - mark: roman\n        id: nguon")
+    )
     assert found(text) == [("invalid-value", 49, 15)]
 
 
@@ -195,7 +199,9 @@ def test_a_line_break_in_a_quoted_task_text_is_a_problem_at_the_text() -> None:
 
 
 def test_an_id_used_twice_deep_in_the_outline_is_a_problem() -> None:
-    block = FUNDING.replace("          - text:", "          - id: lanh-dao-chi-dao\n            text:")
+    block = FUNDING.replace(
+        "          - text:", "          - id: lanh-dao-chi-dao\n            text:"
+    )
     assert found(with_parts(block)) == [("duplicate-id", 52, 17)]
 
 
@@ -250,8 +256,8 @@ def test_diff_sees_a_task_moved_between_points_and_a_reworded_node() -> None:
     text = edit(
         text,
         (
-            "                owner: SNV\n                support:\n                  - VP\n",
-            "                owner: SNV\n                support:\n                  - VP\n" + moved,
+            '                cadence: once\n                due: "2025-10-31"\n',
+            '                cadence: once\n                due: "2025-10-31"\n' + moved,
         ),
     )
     text = edit(text, ("Về đạo đức công vụ.", "Về đạo đức, văn hóa công vụ."))
@@ -267,21 +273,15 @@ def test_diff_sees_a_task_moved_between_points_and_a_reworded_node() -> None:
 def test_textconv_names_general_parts_and_unnamed_nodes_by_place() -> None:
     lines = list(textconv_lines(plan_of(ubnd())))
     assert "part kinh-phi role: funding" in lines
-    assert "section II.2.a/1 text: Thực hiện tốt việc tiếp nhận, giải quyết thủ tục hành chính:" in (
-        lines
+    assert (
+        "section II.2.a/1 text: Thực hiện tốt việc tiếp nhận, giải quyết thủ tục hành chính:"
+        in (lines)
     )
     assert "task mot-cua-lien-thong section: II.2.a/1" in lines
     assert "section V/1 mark: none" in lines
 
 
 # --- the UBND tỉnh plan end to end: check, Word, LibreOffice, status, report -------------------
-
-# What a reader sees, in order, at the start of each line of the printed plan: every level's mark.
-PRINTED_MARKS = (
-    ["I.", "1.", "-", "-", "2.", "-", "-"]
-    + ["II.", "1.", "a)", "-", "-", "b)", "2.", "a)", "-", "+", "+", "b)", "3."]
-    + ["III.", "1.", "2.", "IV.", "V.", "-", "-"]
-)
 
 
 @needs_office
@@ -308,7 +308,9 @@ def test_the_ubnd_plan_prints_and_reports(tmp_path: Path) -> None:
     printed = printed_text(tmp_path / "ke-hoach.docx", tmp_path)
     pages = printed.rstrip("\f").split("\f")
     assert len(pages) == 3 and all(page.strip() for page in pages)  # no blank page
-    assert pages[0].split("\n")[0].split() == "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".split()
+    assert " ".join(pages[0].split("\n")[0].split()) == (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    )
     marks = [
         m[1]
         for line in printed.split("\n")
@@ -318,3 +320,26 @@ def test_the_ubnd_plan_prints_and_reports(tmp_path: Path) -> None:
     assert [m for m in marks if m] == PRINTED_MARKS
     reported = printed_text(tmp_path / "bao-cao.docx", tmp_path)
     assert "+ Tiếp nhận 1.250 hồ sơ." in reported
+
+
+def test_new_year_moves_a_deep_tasks_due_date() -> None:
+    from dvcq.lifecycle.newyear import next_year
+
+    text, year, _ = next_year(ubnd(), str(UBND))
+    lines = text.split("\n")
+    at = lines.index('                due: "2026-10-31"')
+    assert year == 2026 and lines[at - 1] == (
+        "                # XEM LẠI (review): hạn hoàn thành đã dời 1 năm; xem lại."
+    )
+
+
+def test_the_shipped_schema_takes_the_ubnd_plan_and_refuses_a_bad_mark() -> None:
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load(ubnd())
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []
+    data["parts"][1]["items"][1]["items"][0]["items"][0]["mark"] = "roman"
+    (error,) = Draft202012Validator(schema).iter_errors(data)
+    assert list(error.absolute_path) == ["parts", 1, "items", 1, "items", 0, "items", 0, "mark"]

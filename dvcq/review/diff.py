@@ -390,7 +390,14 @@ def _parts(old: Plan, new: Plan) -> list[Change]:
             out.append(Change("part-added", "part", key, new=p.title))
         elif _words_of(a[key].title) != _words_of(p.title):
             out.append(
-                Change("part-retitled", "part", key, a[key].title, p.title, words=word_diff(a[key].title, p.title))
+                Change(
+                    "part-retitled",
+                    "part",
+                    key,
+                    a[key].title,
+                    p.title,
+                    words=word_diff(a[key].title, p.title),
+                )
             )
     keys = {part_key(p) for p in new.all_parts()}
     out += [Change("part-removed", "part", k, old=p.title) for k, p in a.items() if k not in keys]
@@ -483,7 +490,9 @@ def _sections(old: Plan, new: Plan) -> list[Change]:
     out: list[Change] = []
     for key, (_, _, s) in a.items():
         if key not in b:
-            out.append(Change("section-removed", "section", key, old=s.title or s.text, section=key))
+            out.append(
+                Change("section-removed", "section", key, old=s.title or s.text, section=key)
+            )
     moved: set[str] = set()
     for part in dict.fromkeys(p for p, _, _ in b.values()):
         stay = [k for k, (p, _, _) in a.items() if k in b and p == part and b[k][0] == part]
@@ -514,7 +523,7 @@ def _sections(old: Plan, new: Plan) -> list[Change]:
                     s.title,
                     field="title",
                     section=key,
-                    words=word_diff(old_s.title, s.title),
+                    words=word_diff(old_s.title or "", s.title or ""),
                 )
             )
         if _words_of(old_s.text) != _words_of(s.text):
