@@ -212,6 +212,13 @@ def test_a_node_with_only_a_title_is_empty() -> None:
     assert found(with_parts(block)) == [("empty-section", 49, 9)]
 
 
+def test_a_numbered_node_without_title_or_text_has_no_place_for_its_number() -> None:
+    text = edit(minimal(), ("      title: Văn phòng Sở\n", ""))
+    assert found(text) == [("untitled-node", 38, 7)]
+    block = FUNDING.replace("        title: Nguồn kinh phí\n", "        mark: none\n")
+    assert found(with_parts(block)) == []  # a plain group: no number to print
+
+
 def test_a_deep_task_is_checked_for_its_owner_and_units() -> None:
     block = FUNDING.replace(
         "          - text: Dự toán chi thường xuyên năm 2026 của cơ quan.\n",

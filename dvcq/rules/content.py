@@ -71,6 +71,23 @@ def empty_section(plan: Plan) -> Iterator[Finding]:
 
 
 @rule(
+    "untitled-node",
+    ERROR,
+    vi="Khoản/điểm “{number}” không có tiêu đề (title) cũng không có lời văn (text): số “{marker}” không có chỗ để in.",
+    en="Node “{number}” has neither a title nor a text: its number “{marker}” has nowhere to print.",
+    hint_vi="Thêm `title:` hoặc `text:`; nếu chỉ là nhóm các ý, đặt `mark: none` (không đánh số).",
+    hint_en="Add a `title:` or a `text:`; for a plain group of items, set `mark: none` (no number).",
+    doc_vi="Mỗi khoản (1.) và điểm (a)) có tiêu đề hoặc lời văn để in số của nó.",
+    doc_en="Every numbered or lettered node has a title or a text to carry its number.",
+)
+def untitled_node(plan: Plan) -> Iterator[Finding]:
+    for placed in plan.walk():
+        node = placed.node
+        if placed.marker[-1:] in (".", ")") and not (node.title or node.text):
+            yield node.pos, {"number": placed.number, "marker": placed.marker}
+
+
+@rule(
     "duplicate-id",
     ERROR,
     vi="Mã “{id}” bị dùng hai lần ({kind}; lần đầu ở dòng {first}).",
