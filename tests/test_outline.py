@@ -350,3 +350,16 @@ def test_the_shipped_schema_takes_the_ubnd_plan_and_refuses_a_bad_mark() -> None
     data["parts"][1]["items"][1]["items"][0]["items"][0]["mark"] = "roman"
     (error,) = Draft202012Validator(schema).iter_errors(data)
     assert list(error.absolute_path) == ["parts", 1, "items", 1, "items", 0, "items", 0, "mark"]
+
+
+def test_show_draws_the_deep_outline_as_a_tree() -> None:
+    done = run("show", UBND, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.split("\n")
+    assert "│   ├── 1. Công tác lãnh đạo, chỉ đạo [lanh-dao-chi-dao]" in lines
+    assert "│   │   Các cơ quan, đơn vị, địa phương tập trung thực hiện các nội dung sau." in lines
+    assert "│   │   ├── a) Quán triệt, tuyên truyền [quan-triet]" in lines
+    assert "│   │   │       ├── + Nâng cao chất lượng hoạt động của bộ phận một cửa các cấp." in (
+        lines
+    )
+    assert "├── IV. KINH PHÍ THỰC HIỆN" in lines

@@ -39,11 +39,13 @@ def _node(branch: Tree, node: dict[str, Any]) -> None:
     words = [f"[bold]{escape(node['title'])}[/]"] if node["title"] else []
     if node["text"]:
         words.append(escape(node["text"]))
-    head = mark + " ".join(words)
+    head = mark + words[0] if words else mark.strip()
     if node["unit"]:
         head += f" [cyan]({escape(node['unit'])})[/]"
     if node["id"]:
         head += f" [dim]\\[{escape(node['id'])}][/]"
+    if len(words) > 1:  # a title and its prose: the prose on the lines below
+        head += "\n" + words[1]
     sub = branch.add(head)
     for task in node["tasks"]:
         owner = task["owner"] or i18n.t("CHƯA CÓ", "NONE")
