@@ -224,7 +224,7 @@ class PlacedTask:
     section: Section
     task: Task
     part: Part | None = None
-    title: str = ""  # the title of the nearest titled place holding it (the node or above)
+    title: str = ""  # the name of the place holding it: `Placed.heading`
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,8 @@ class Placed:
     marker: str
     number: str
     depth: int
-    heading: str = ""  # the title of the node, or of the nearest titled node above it
+    # the node's title (a khoản or điểm without one: its text, shortened), else the one above it
+    heading: str = ""
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -359,6 +360,10 @@ def _walk(
         else:
             marker, here = {"dash": "-", "plus": "+", "none": ""}[mark], number
         title = node.title or heading
+        if not node.title and node.text and mark in ("number", "letter"):
+            from dvcq.titles import derived_title  # a numbered place's words name it
+
+            title = derived_title(node.text)
         out.append(Placed(part, node, marker, here, depth, title))
         _walk(part, node.items, here, depth + 1, out, title)
 

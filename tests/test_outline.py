@@ -74,6 +74,13 @@ def test_tasks_are_placed_with_the_number_of_their_point() -> None:
     ]
     assert [p.part.role for p in placed if p.part] == ["contents"] * 7 + ["implementation"] * 2
     assert placed[3].section.text == "Thực hiện tốt việc tiếp nhận, giải quyết thủ tục hành chính:"
+    assert [p.title for p in placed[2:7]] == [
+        "Kiểm tra, giám sát",
+        "Về cải cách thủ tục hành chính",  # point a) has no title: its words name it
+        "Về cải cách thủ tục hành chính",
+        "Về đạo đức công vụ",
+        "Thực hiện có hiệu quả Luật Thực hiện dân chủ ở cơ sở",
+    ]
 
 
 def test_the_seed_keeps_its_section_numbers() -> None:
