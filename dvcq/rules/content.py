@@ -55,8 +55,8 @@ def control_character(plan: Plan) -> Iterator[Finding]:
     en="Section “{section}” has no tasks.",
     hint_vi="Thêm ít nhất một nhiệm vụ dưới `tasks:`, hoặc xóa mục này.",
     hint_en="Add at least one task under `tasks:`, or remove the section.",
-    doc_vi="Mỗi mục nội dung và mỗi mục tổ chức thực hiện phải có nhiệm vụ.",
-    doc_en="Every content and implementation section holds tasks.",
+    doc_vi="Mỗi khoản của phần nội dung (contents) và tổ chức thực hiện (organization) có nhiệm vụ; ở mọi mục khác, một nút không chỉ có tiêu đề suông.",
+    doc_en="Every khoản of `contents` and `organization` holds tasks; anywhere else, no node is a bare title.",
 )
 def empty_section(plan: Plan) -> Iterator[Finding]:
     for placed in plan.walk():
