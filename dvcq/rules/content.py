@@ -123,8 +123,8 @@ def duplicate_id(plan: Plan) -> Iterator[Finding]:
 @rule(
     "line-break",
     ERROR,
-    vi="Phần “{field}” xuống dòng sau dòng {line} của nội dung; khi in, các dòng bị nối làm một đoạn.",
-    en="The {field} has a line break after its line {line}; printed, the lines would be joined.",
+    vi="Phần “{field}” có dấu xuống dòng (sau dòng thứ {line}); khi in, các dòng bị nối làm một đoạn.",
+    en="The {field} holds a line break (after its line {line}); printed, the lines would be joined.",
     hint_vi="Viết mỗi đoạn, mỗi điểm a), b) hay mỗi gạch đầu dòng thành một mục riêng dưới `items:`; hoặc nối lại thành một dòng.",
     hint_en="Write each paragraph, point a), b) or bullet as its own node under `items:`; or join the lines.",
     doc_vi="Lời văn của kế hoạch (căn cứ, mục, khoản, điểm, nhiệm vụ, câu kết) không chứa dấu xuống dòng: cấu trúc được viết bằng `items:`.",
