@@ -370,3 +370,18 @@ def test_show_draws_the_deep_outline_as_a_tree() -> None:
         lines
     )
     assert "├── IV. KINH PHÍ THỰC HIỆN" in lines
+
+
+def test_the_line_break_message_names_the_field_and_its_line() -> None:
+    from plan_text import problems_of
+
+    from dvcq import rules
+
+    text = (ROOT / "tests" / "data" / "broken" / "line-break.yaml").read_text(encoding="utf-8")
+    (problem,) = problems_of(text)
+    assert rules.message(problem, "vi") == (
+        "Phần “nội dung” có dấu xuống dòng (sau dòng thứ 1); khi in, các dòng bị nối làm một đoạn."
+    )
+    assert rules.message(problem, "en") == (
+        "The text holds a line break (after its line 1); printed, the lines would be joined."
+    )
