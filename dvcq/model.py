@@ -19,6 +19,9 @@ from dvcq.yamlio import Node, Refused, kind_of
 # Field metadata of what the reader fills in itself (positions, the file): not a key of the file,
 # so neither the builder nor the schema offers it.
 INTERNAL = {"internal": True}
+# Metadata of an optional record that is either left out or written whole: never `null` (the schema
+# then points an editor at the exact key inside it, not at an "anyOf").
+ABSENT_OR_SET = {"absent_or_set": True}
 
 
 # Records compare by identity and have the default repr (eq=False, repr=False): nothing needs more,
@@ -120,14 +123,45 @@ class Task(Located):
     indicators: list[str] = field(default_factory=list)
 
 
+# How a node of the outline is marked: khoản "1.", điểm "a)", bullet "-", sub-bullet "+", or a
+# paragraph without a mark. Unset, a node takes the mark of its depth (MARKS).
+Mark = Literal["number", "letter", "dash", "plus", "none"]
+MARKS: tuple[Mark, ...] = ("number", "letter", "dash", "plus")
+
+
 @dataclass(kw_only=True, eq=False, repr=False)
 class Section(Located):
-    """A numbered content (khoản) of part II or III, holding its tasks."""
+    """A node of the outline below a part (mục), to any depth: a khoản (1.), an điểm (a)), a bullet
+    (-, +) or a paragraph. It may have a title, prose, its tasks and nodes of its own, printed in
+    that order; its display number is computed from its place, never written."""
 
-    id: str
-    title: str
+    id: str | None = None  # stable, for diffs; a node holding tasks usually has one
+    title: str | None = None
+    text: str | None = None
+    mark: Mark | None = None
     unit: str | None = None
     tasks: list[Task] = field(default_factory=list)
+    items: list["Section"] = field(default_factory=list)
+
+
+# A record that holds its own kind: the field's type is completed once the class exists.
+Section.__annotations__["items"] = list[Section]
+Section.__dataclass_fields__["items"].type = list[Section]
+
+Role = Literal["objectives", "contents", "implementation", "funding", "reporting", "other"]
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Part(Located):
+    """A part (mục I., II., …) of the general form, `parts:`; its role says what it holds."""
+
+    id: str | None = None
+    role: Role
+    title: str
+    text: str | None = None
+    items: list[Section] = field(default_factory=list)
+    # where the part was written: "objectives", "contents", "organization" or "parts.N"
+    key: str = field(default="", metadata=INTERNAL)
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -197,11 +231,28 @@ class Reporting(Located):
 
 @dataclass(frozen=True)
 class PlacedTask:
-    """A task where the plan puts it: `number` is its section's display number, e.g. `II.4`."""
+    """A task where the plan puts it: `number` is the display number of the place that holds it,
+    e.g. `II.4` or `II.1.a`; `section` is that node, `part` its part."""
 
     number: str
     section: Section
     task: Task
+    part: Part | None = None
+    title: str = ""  # the name of the place holding it: `Placed.heading`
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A node of the outline with its place: `marker` as printed ("1.", "a)", "-", "+", ""),
+    `number` the display number of the nearest numbered place ("II.1.a"), `depth` from 1."""
+
+    part: Part
+    node: Section
+    marker: str
+    number: str
+    depth: int
+    # the node's title (a khoản or điểm without one: its text, shortened), else the one above it
+    heading: str = ""
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -210,9 +261,11 @@ class Plan(Located):
 
     document: Document
     basis: list[Paragraph] = field(default_factory=list)
-    objectives: ObjectivesPart
-    contents: TasksPart
-    organization: TasksPart
+    # The fixed parts I-III, kept as the first parts; `parts` adds any others (or all of them).
+    objectives: ObjectivesPart | None = field(default=None, metadata=ABSENT_OR_SET)
+    contents: TasksPart | None = field(default=None, metadata=ABSENT_OR_SET)
+    organization: TasksPart | None = field(default=None, metadata=ABSENT_OR_SET)
+    parts: list[Part] = field(default_factory=list)
     closing: str
     recipients: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
@@ -223,11 +276,23 @@ class Plan(Located):
     # the file as written, for columns
     lines: list[str] = field(default_factory=list, repr=False, metadata=INTERNAL)
 
-    def task_parts(self) -> list[TasksPart]:
-        return [self.contents, self.organization]
+    def all_parts(self) -> list[Part]:
+        """Every part in document order: the fixed keys first, as parts, then `parts`."""
+        cached: list[Part] | None = self.__dict__.get("_parts")
+        if cached is None:
+            cached = [*_fixed_parts(self), *self.parts]
+            self.__dict__["_parts"] = cached
+        return cached
+
+    def walk(self) -> list[Placed]:
+        """Every node of the outline in document order, with its marker and display number."""
+        out: list[Placed] = []
+        for p, part in enumerate(self.all_parts(), 1):
+            _walk(part, part.items, roman(p), 1, out, "")
+        return out
 
     def sections(self) -> list[Section]:
-        return [s for part in self.task_parts() for s in part.sections]
+        return [placed.node for placed in self.walk()]
 
     def tasks(self) -> list[Task]:
         return [t for s in self.sections() for t in s.tasks]
@@ -236,10 +301,9 @@ class Plan(Located):
         """Every task in document order with the display number of the place that holds it:
         the one walk of the outline that boards, forms and prompts share."""
         return [
-            PlacedTask(f"{roman(p)}.{s}", section, task)
-            for p, part in enumerate(self.task_parts(), 2)
-            for s, section in enumerate(part.sections, 1)
-            for task in section.tasks
+            PlacedTask(placed.number, placed.node, task, placed.part, placed.heading)
+            for placed in self.walk()
+            for task in placed.node.tasks
         ]
 
     def ref_holders(self) -> list[Paragraph | Task]:
@@ -270,13 +334,16 @@ class Plan(Located):
             (doc, "subject", doc.subject),
         ]
         out += [(p, "text", p.text) for p in self.basis]
-        out.append((self.objectives, "title", self.objectives.title))
-        out += [(o, "text", o.text) for o in self.objectives.items]
-        for part in self.task_parts():
-            out.append((part, "title", part.title))
-            for section in part.sections:
-                out.append((section, "title", section.title))
-                out += [(t, "text", t.text) for t in section.tasks]
+        walked = self.walk()
+        outline: list[tuple[Located, str, str | None]] = []
+        for part in self.all_parts():
+            outline += [(part, "title", part.title), (part, "text", part.text)]
+            for placed in walked:
+                if placed.part is part:
+                    node = placed.node
+                    outline += [(node, "title", node.title), (node, "text", node.text)]
+                    outline += [(t, "text", t.text) for t in node.tasks]
+        out += [(record, name, text) for record, name, text in outline if text is not None]
         out.append((self, "closing", self.closing))
         out += [(self, f"recipients.{i}", r) for i, r in enumerate(self.recipients)]
         if doc.signer is not None:
@@ -293,6 +360,66 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 
 def roman(n: int) -> str:
     return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+
+
+# The letters of điểm a), b), …: the Vietnamese alphabet without its accented letters and without
+# f, j, w, z (Thông tư 01/2011/TT-BNV, NĐ 30/2020 Phụ lục I), as plans number them.
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def letter(n: int) -> str:
+    """The n-th điểm's letter (1 → a); past y, doubled (aa, bb, …), as long lists do."""
+    return LETTERS[(n - 1) % len(LETTERS)] * ((n - 1) // len(LETTERS) + 1)
+
+
+def _walk(
+    part: Part, nodes: list[Section], number: str, depth: int, out: list[Placed], heading: str
+) -> None:
+    counts: dict[str, int] = {}
+    for node in nodes:
+        mark = node.mark or MARKS[min(depth, len(MARKS)) - 1]
+        counts[mark] = counts.get(mark, 0) + 1
+        n = counts[mark]
+        if mark == "number":
+            marker, here = f"{n}.", f"{number}.{n}"
+        elif mark == "letter":
+            marker, here = f"{letter(n)})", f"{number}.{letter(n)}"
+        else:
+            marker, here = {"dash": "-", "plus": "+", "none": ""}[mark], number
+        title = node.title or heading
+        if not node.title and node.text and mark in ("number", "letter"):
+            from dvcq.titles import derived_title  # a numbered place's words name it
+
+            title = derived_title(node.text)
+        out.append(Placed(part, node, marker, here, depth, title))
+        _walk(part, node.items, here, depth + 1, out, title)
+
+
+def _fixed_parts(plan: "Plan") -> list[Part]:
+    """The fixed keys as parts: `objectives` (its items become numbered nodes, keeping their
+    records' positions), `contents` and `organization` (their sections are the nodes)."""
+    out = []
+    if plan.objectives is not None:
+        o = plan.objectives
+        items = []
+        for item in o.items:
+            node = Section(id=item.id, text=item.text)
+            node.pos, node.at = item.pos, item.at
+            items.append(node)
+        out.append(_part("objectives", "objectives", o.title, items, o))
+    if plan.contents is not None:
+        c = plan.contents
+        out.append(_part("contents", "contents", c.title, c.sections, c))
+    if plan.organization is not None:
+        g = plan.organization
+        out.append(_part("organization", "implementation", g.title, g.sections, g))
+    return out
+
+
+def _part(key: str, role: Role, title: str, items: list[Section], where: Located) -> Part:
+    part = Part(role=role, title=title, items=items, key=key)
+    part.pos, part.at = where.pos, where.at
+    return part
 
 
 # --- building records from nodes ---------------------------------------------------------------
@@ -315,6 +442,11 @@ def _spec(cls: Any) -> list[tuple[str, Any, bool, Any]]:
         default = f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v)
         out.append((f.name, hints[f.name], required, default))
     return out
+
+
+@cache
+def _absent_or_set(cls: Any) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls) if f.metadata.get("absent_or_set"))
 
 
 def field_names(cls: type) -> list[str]:
@@ -367,6 +499,15 @@ class Builder:
                     values[name] = default()
                 continue
             at[name] = child.pos
+            if child.value is None and name in _absent_or_set(cls):
+                self.problem(
+                    child.pos,
+                    "wrong-type",
+                    key=f"{path}.{name}" if path else name,
+                    expected="mapping",
+                    got=kind_of(None),
+                )
+                continue
             value, good = self.convert(tp, child, f"{path}.{name}" if path else name, at, name)
             if good:
                 values[name] = value
@@ -465,6 +606,10 @@ def build_plan(node: Node, file: str, text: str = "") -> tuple[Plan | None, list
     builder = Builder(file)
     plan = builder.record(Plan, node, "")
     if plan is not None:
+        for i, part in enumerate(plan.parts):
+            part.key = f"parts.{i}"
+        if not plan.all_parts() and "parts" not in plan.at:
+            builder.problem(node.pos, "missing-key", key="parts", where="")
         plan.file = file
         plan.lines = text.replace("\r\n", "\n").split("\n")
     return plan, builder.problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dvcq.model import Plan, Task, roman
+from dvcq.model import Placed, Plan, Task, roman
 
 
 def task_dict(plan: Plan, task: Task) -> dict[str, Any]:
@@ -22,35 +22,62 @@ def task_dict(plan: Plan, task: Task) -> dict[str, Any]:
     }
 
 
-def outline(plan: Plan) -> dict[str, Any]:
-    doc = plan.document
-    parts: list[dict[str, Any]] = [
-        {
-            "number": f"{roman(1)}.",
-            "title": plan.objectives.title,
-            "items": [
-                {"number": f"{i}.", "id": o.id, "text": o.text}
-                for i, o in enumerate(plan.objectives.items, 1)
-            ],
-        }
-    ]
-    for n, part in enumerate(plan.task_parts(), 2):
+def node_dict(plan: Plan, placed: Placed, children: list[dict[str, Any]]) -> dict[str, Any]:
+    node = placed.node
+    return {
+        "marker": placed.marker,
+        "number": placed.marker,  # as printed: "1.", "a)", "-", "+" or ""
+        "path": placed.number,  # the display number of its place: "II.1.a"
+        "depth": placed.depth,
+        "id": node.id,
+        "title": node.title,
+        "text": node.text,
+        "unit": node.unit,
+        "tasks": [task_dict(plan, t) for t in node.tasks],
+        # how its tasks are marked: sub-bullets under a bullet; bullets under a khoản or điểm,
+        # unless it holds one task, which reads as a paragraph
+        "task_marker": "+" if placed.marker in ("-", "+") else ("-" if len(node.tasks) > 1 else ""),
+        "sections": children,
+        "line": node.pos.line,
+    }
+
+
+def tree(plan: Plan) -> list[dict[str, Any]]:
+    """The parts, each with its nodes nested as written (`sections`, to any depth)."""
+    parts: list[dict[str, Any]] = []
+    index = {id(part): n for n, part in enumerate(plan.all_parts(), 1)}
+    stacks: dict[int, list[dict[str, Any]]] = {}
+    for n, part in enumerate(plan.all_parts(), 1):
         parts.append(
             {
                 "number": f"{roman(n)}.",
+                "role": part.role,
+                "key": part.key,
+                "id": part.id,
                 "title": part.title,
-                "sections": [
-                    {
-                        "number": f"{i}.",
-                        "id": s.id,
-                        "title": s.title,
-                        "unit": s.unit,
-                        "tasks": [task_dict(plan, t) for t in s.tasks],
-                    }
-                    for i, s in enumerate(part.sections, 1)
-                ],
+                "text": part.text,
+                "sections": [],
             }
         )
+    # children lists by depth, per part: a node goes into the list of the last node one level up
+    for placed in plan.walk():
+        part_dict = parts[index[id(placed.part)] - 1]
+        stack = stacks.setdefault(index[id(placed.part)], [part_dict])
+        del stack[placed.depth :]
+        item = node_dict(plan, placed, [])
+        stack[-1]["sections"].append(item)
+        stack.append(item)
+    return parts
+
+
+def outline(plan: Plan) -> dict[str, Any]:
+    doc = plan.document
+    parts = tree(plan)
+    for part in parts:
+        if part["role"] == "objectives":  # the shape `dvcq show --format json` has always had
+            part["items"] = [
+                {"number": s["number"], "id": s["id"], "text": s["text"]} for s in part["sections"]
+            ]
     return {
         "file": plan.file,
         "symbol": plan.symbol(),

@@ -36,8 +36,17 @@ DESCRIPTIONS = {
     "Signer.authority": "TM., KT., Q., TL. hoặc TUQ. …; bỏ khi người đứng đầu ký trực tiếp.",
     "Paragraph": "Một đoạn căn cứ. A basis paragraph.",
     "Objective": "Một mục đích, yêu cầu.",
-    "Section": "Một mục của phần nội dung hoặc tổ chức thực hiện.",
+    "Section": "Một nút của dàn ý: khoản (1.), điểm (a)), gạch đầu dòng (-, +) hoặc đoạn văn.",
+    "Section.id": "Mã cố định của nút (để so sánh các phiên bản). Stable id.",
+    "Section.title": "Tiêu đề (khoản, điểm): in đậm. Heading.",
+    "Section.text": "Lời văn của nút, một đoạn, không xuống dòng. Prose, one paragraph.",
+    "Section.mark": "number: 1., 2.; letter: a), b); dash: -; plus: +; none: đoạn văn. Mặc định theo cấp.",
     "Section.unit": "Đơn vị của mục (phần tổ chức thực hiện), khai báo trong units.",
+    "Section.items": "Các nút con: điểm, gạch đầu dòng, đoạn văn. Child nodes.",
+    "Part": "Một mục (I., II., …) của kế hoạch. A part.",
+    "Part.role": "objectives: mục đích, yêu cầu; contents: nội dung; implementation: tổ chức thực hiện; funding: kinh phí; reporting: chế độ báo cáo; other: khác.",
+    "Part.items": "Các khoản của mục. Its nodes.",
+    "Plan.parts": "Các mục sau các phần objectives, contents, organization (hoặc toàn bộ các mục).",
     "Task": "Một nhiệm vụ. A task.",
     "Task.id": "Mã cố định; tiến độ tham chiếu theo mã này, không đổi tên. Stable id.",
     "Task.owner": "Đơn vị chủ trì (mã trong units), ghi ngay trên nhiệm vụ. Owner unit.",
@@ -117,7 +126,10 @@ class _Walker:
         properties: dict[str, Any] = {}
         required: list[str] = []
         extra = {f.name: f.metadata.get("schema", {}) for f in fields(cls)}
+        whole = {f.name for f in fields(cls) if f.metadata.get("absent_or_set")}
         for field_name, tp, is_required, default in _spec(cls):
+            if field_name in whole:  # left out or written whole, never null
+                tp = next(a for a in get_args(tp) if a is not _NONE)
             schema = {**self.describe(tp), **extra[field_name]}
             if not is_required:
                 value = default()

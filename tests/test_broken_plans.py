@@ -92,6 +92,8 @@ CASES: list[tuple[str, str, int, int]] = [
     # Text.
     ("empty-text.yaml", "empty-text", 43, 18),
     ("empty-section.yaml", "empty-section", 41, 14),
+    ("line-break.yaml", "line-break", 44, 13),  # the text's first line, which breaks
+    ("untitled-node.yaml", "untitled-node", 38, 7),
     ("control-character.yaml", "control-character", 43, 18),  # "\a" in a quoted scalar
     # Schema: keys, types, values.
     ("unknown-key.yaml", "unknown-key", 44, 11),  # ownr

@@ -12,7 +12,7 @@ from dvcq.dates import numeric
 from dvcq.documents.header import plan_header, report_header, type_name_of
 from dvcq.documents.notes import ReportNotes
 from dvcq.documents.wording import citation, gist, lower_first, vn_number
-from dvcq.model import Plan, roman
+from dvcq.model import Part, Plan, Section, Task, roman
 from dvcq.outline import outline
 
 if TYPE_CHECKING:
@@ -25,22 +25,27 @@ def plan_context(plan: Plan) -> dict[str, Any]:
     """The plan for its template: texts in document order, with their display numbers.
 
     Keys: `document` (the `Header`: agency, superior, symbol, number, place, date, subject…), `basis`
-    (the opening paragraphs), `objectives` (number, title, entries: number, id, text), `parts`
-    (the task parts: number, title, sections: number, id, title, unit, tasks), `closing`,
+    (the opening paragraphs), `outline` (every part: number, role, title, text, sections: the
+    nodes to any depth, each with marker, path, id, title, text, unit, tasks, task_marker and
+    its own sections), `objectives` (number, title, entries: number, id, text) and `parts` (the
+    other parts) as templates written for parts I-III read them, `closing`,
     `recipients`, `units`, `directives`. A list of entries is never called `items`, which in a
     template would be the dict method of that name.
     """
     tree = outline(plan)
-    objectives, *parts = tree["parts"]
+    parts = tree["parts"]
+    first = next((p for p in parts if p["role"] == "objectives"), None)
     return {
         "document": plan_header(plan),
         "basis": [p.text for p in plan.basis],
+        "outline": parts,
+        # the shapes of the fixed parts I-III, for templates written before `outline`
         "objectives": {
-            "number": objectives["number"],
-            "title": objectives["title"],
-            "entries": objectives["items"],
+            "number": first["number"] if first else "",
+            "title": first["title"] if first else "",
+            "entries": first["items"] if first else [],
         },
-        "parts": parts,
+        "parts": [p for p in parts if p is not first],
         "closing": plan.closing,
         "recipients": list(plan.recipients),
         "units": tree["units"],
@@ -65,7 +70,8 @@ def report_context(
     signer), `citations` (the
     documents the opening cites: the plan's bases, then the plan), `plan_short` (the plan cited
     again), `period` (label, name, start, end, as_of, cutoff), `summary` (the board's counts and
-    `entries`), `leadership`, `results` (task parts → sections → tasks with their merged results
+    `entries`), `leadership`, `results` (parts holding tasks, with their role → top nodes (khoản) → every task below
+    each, with their merged results
     and evidence, and each section's indicator figures), `silent_tasks`, `overdue_tasks`,
     `silent_units`, `unit_groups` (each unit group on the plan's tasks: name, the names of its
     members that reported on its tasks and of the `silent` ones), `open_tasks`, `strengths`, `shortcomings`, `causes`, `next_steps`,
@@ -103,17 +109,20 @@ def report_context(
 
     rows = {row.task.id: row for row in board.rows}
     results = []
-    for p, part in enumerate(plan.task_parts(), 2):
+    counts = {"contents": 0, "implementation": 0}  # khoản run on across parts of one kind
+    for number, part, nodes in _task_groups(plan):
+        kind = "implementation" if part.role == "implementation" else "contents"
         sections = []
-        for s, section in enumerate(part.sections, 1):
-            mine = [rows[t.id] for t in section.tasks]
+        for node, held in nodes:
+            counts[kind] += 1
+            mine = [rows[t.id] for t in held]
             entries = sorted((e for r in mine for e in r.entries), key=lambda e: e.date)
             totals = aggregate(plan, entries)
             sections.append(
                 {
-                    "number": f"{s}.",
-                    "id": section.id,
-                    "title": section.title,
+                    "number": f"{counts[kind]}.",
+                    "id": node.id,
+                    "title": node.title or gist(node.text or ""),
                     "entries": len(entries),
                     "tasks": [task_data(r) for r in mine],
                     "indicators": [
@@ -129,7 +138,9 @@ def report_context(
                     ],
                 }
             )
-        results.append({"number": f"{roman(p)}.", "title": part.title, "sections": sections})
+        results.append(
+            {"number": number, "role": part.role, "title": part.title, "sections": sections}
+        )
     tasks = [task_data(row) for row in board.rows]
 
     summary = board.summary()
@@ -173,6 +184,25 @@ def _unit_groups(groups: list[GroupRow], names: dict[str, str]) -> list[dict[str
         }
         for g in groups
     ]
+
+
+def _task_groups(plan: Plan) -> list[tuple[str, Part, list[tuple[Section, list[Task]]]]]:
+    """The parts that hold tasks, each with its top nodes (khoản) and every task below each, in
+    document order: how a report groups results, whatever the depth of the outline."""
+    walked = plan.walk()
+    out = []
+    for n, part in enumerate(plan.all_parts(), 1):
+        nodes: list[tuple[Section, list[Task]]] = []
+        for placed in walked:
+            if placed.part is not part:
+                continue
+            if placed.depth == 1:
+                nodes.append((placed.node, []))
+            nodes[-1][1].extend(placed.node.tasks)
+        nodes = [(node, tasks) for node, tasks in nodes if tasks]
+        if nodes:
+            out.append((f"{roman(n)}.", part, nodes))
+    return out
 
 
 def _basis_citations(plan: Plan) -> list[str]:

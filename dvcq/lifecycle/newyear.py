@@ -166,16 +166,14 @@ def next_year(text: str, file: str, year: int | None = None) -> tuple[str, int, 
             f"văn bản viện dẫn trong kế hoạch năm {old}: có thể đã hết hiệu lực, được thay thế "
             "hoặc không còn dùng; kiểm tra lại, bỏ nếu không viện dẫn nữa.",
         )
-    for part in ("contents", "organization"):
-        for section in _items(_mapping(top.get(part)).get("sections")):
-            for task in _items(_mapping(section).get("tasks")):
-                due = _mapping(task).get("due")
-                if due is not None and isinstance(due.value, str):
-                    line = _key_line(task, "due")
-                    if edit.set_value(line, "due", f'"{_shift_years(due.value, delta)}"'):
-                        edit.flag(line, f"hạn hoàn thành đã dời {delta} năm; xem lại.")
-                    else:
-                        edit.flag(line, f"hạn hoàn thành của năm {old}: sửa cho năm {new}.")
+    for task in _task_nodes(top):
+        due = _mapping(task).get("due")
+        if due is not None and isinstance(due.value, str):
+            line = _key_line(task, "due")
+            if edit.set_value(line, "due", f'"{_shift_years(due.value, delta)}"'):
+                edit.flag(line, f"hạn hoàn thành đã dời {delta} năm; xem lại.")
+            else:
+                edit.flag(line, f"hạn hoàn thành của năm {old}: sửa cho năm {new}.")
     reporting = _mapping(top.get("reporting"))
     for window in _items(reporting.get("windows")):
         for key, node in _mapping(window).items():
@@ -221,10 +219,22 @@ def _unsafe(file: str, line: int) -> DvcqError:
     )
 
 
-def _ids(plan: Plan) -> list[str]:
+def _task_nodes(top: dict[str, Node]) -> list[Node]:
+    """Every task mapping of the file, at any depth of the outline (fixed parts and `parts`)."""
+    nodes = [*_items(_mapping(top.get("contents")).get("sections"))]
+    nodes += _items(_mapping(top.get("organization")).get("sections"))
+    nodes += [n for part in _items(top.get("parts")) for n in _items(_mapping(part).get("items"))]
+    tasks: list[Node] = []
+    while nodes:
+        node = _mapping(nodes.pop(0))
+        tasks += _items(node.get("tasks"))
+        nodes[:0] = _items(node.get("items"))
+    return tasks
+
+
+def _ids(plan: Plan) -> list[str | None]:
     return (
-        [o.id for o in plan.objectives.items]
-        + [s.id for s in plan.sections()]
+        [s.id for s in plan.sections()]
         + [t.id for t in plan.tasks()]
         + [u.id for u in plan.units]
         + [d.symbol for d in plan.directives]

@@ -158,7 +158,7 @@ def build_board(
         )
         board.rows.append(
             TaskRow(
-                placed.section.title,
+                placed.title,
                 placed.number,
                 task,
                 last.status if last else None,

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dvcq.model import DocDate, Objective, Plan, Section, Task, TasksPart
+from dvcq.model import DocDate, Objective, Placed, Plan, Section, Task
 from dvcq.yamlio import nfc
 
 JSON_VERSION = 1
@@ -382,17 +382,32 @@ def _basis_refs(old: Plan, new: Plan) -> list[Change]:
     return out
 
 
+def part_key(part: Any) -> str:
+    """A part's identity across revisions: its id, else the key it was written under."""
+    return str(part.id or part.key)
+
+
 def _parts(old: Plan, new: Plan) -> list[Change]:
-    pairs = [
-        ("objectives", old.objectives.title, new.objectives.title),
-        ("contents", old.contents.title, new.contents.title),
-        ("organization", old.organization.title, new.organization.title),
-    ]
-    return [
-        Change("part-retitled", "part", name, a, b, words=word_diff(a, b))
-        for name, a, b in pairs
-        if _words_of(a) != _words_of(b)
-    ]
+    a = {part_key(p): p for p in old.all_parts()}
+    out = []
+    for p in new.all_parts():
+        key = part_key(p)
+        if key not in a:
+            out.append(Change("part-added", "part", key, new=p.title))
+        elif _words_of(a[key].title) != _words_of(p.title):
+            out.append(
+                Change(
+                    "part-retitled",
+                    "part",
+                    key,
+                    a[key].title,
+                    p.title,
+                    words=word_diff(a[key].title, p.title),
+                )
+            )
+    keys = {part_key(p) for p in new.all_parts()}
+    out += [Change("part-removed", "part", k, old=p.title) for k, p in a.items() if k not in keys]
+    return out
 
 
 def _moved(old_order: list[str], new_order: list[str]) -> set[str]:
@@ -408,7 +423,7 @@ def _objectives(old: Plan, new: Plan) -> list[Change]:
     a: dict[str, tuple[int, Objective]] = {}
     b: dict[str, tuple[int, Objective]] = {}
     for index, plan in ((a, old), (b, new)):
-        for i, o in enumerate(plan.objectives.items, 1):
+        for i, o in enumerate(plan.objectives.items if plan.objectives else [], 1):
             index.setdefault(o.id, (i, o))
     out = [Change("objective-removed", "objective", k, old=o.text) for k, (_, o) in a.items()]
     out = [c for c in out if c.id not in b]
@@ -445,16 +460,34 @@ def _sorted_like(changes: list[Change], order: list[str]) -> list[Change]:
     return sorted(changes, key=lambda c: rank.get(c.id, len(rank)))
 
 
+def node_keys(plan: Plan) -> list[tuple[str, Placed]]:
+    """Every node of the outline (the fixed objectives aside, compared as objectives) with its
+    identity: its id, else its place (`II.1.a/2`: the second node without id at II.1.a)."""
+    out: list[tuple[str, Placed]] = []
+    unnamed: dict[str, int] = {}
+    for placed in plan.walk():
+        if placed.part.key == "objectives":
+            continue
+        if placed.node.id:
+            out.append((placed.node.id, placed))
+        else:
+            n = unnamed[placed.number] = unnamed.get(placed.number, 0) + 1
+            out.append((f"{placed.number}/{n}", placed))
+    return out
+
+
 def _section_index(plan: Plan) -> dict[str, tuple[str, int, Section]]:
-    """Section id -> (part name, 1-based position in the part, section); first one wins."""
+    """Node key -> (its part and parent, 1-based position among its siblings, node); first wins."""
     out: dict[str, tuple[str, int, Section]] = {}
-    parts: list[tuple[str, TasksPart]] = [
-        ("contents", plan.contents),
-        ("organization", plan.organization),
-    ]
-    for name, part in parts:
-        for i, section in enumerate(part.sections, 1):
-            out.setdefault(section.id, (name, i, section))
+    keys = node_keys(plan)
+    parent: list[str] = []
+    counts: dict[str, int] = {}
+    for key, placed in keys:
+        del parent[placed.depth - 1 :]
+        where = "/".join([part_key(placed.part), *parent])
+        counts[where] = counts.get(where, 0) + 1
+        out.setdefault(key, (where, counts[where], placed.node))
+        parent.append(key)
     return out
 
 
@@ -463,14 +496,16 @@ def _sections(old: Plan, new: Plan) -> list[Change]:
     out: list[Change] = []
     for key, (_, _, s) in a.items():
         if key not in b:
-            out.append(Change("section-removed", "section", key, old=s.title, section=key))
+            out.append(
+                Change("section-removed", "section", key, old=s.title or s.text, section=key)
+            )
     moved: set[str] = set()
-    for part in ("contents", "organization"):
+    for part in dict.fromkeys(p for p, _, _ in b.values()):
         stay = [k for k, (p, _, _) in a.items() if k in b and p == part and b[k][0] == part]
         moved |= _moved(stay, [k for k, (p, _, _) in b.items() if k in stay])
     for key, (part, pos, s) in b.items():
         if key not in a:
-            out.append(Change("section-added", "section", key, new=s.title, section=key))
+            out.append(Change("section-added", "section", key, new=s.title or s.text, section=key))
             continue
         old_part, old_pos, old_s = a[key]
         if old_part != part or key in moved:
@@ -494,7 +529,20 @@ def _sections(old: Plan, new: Plan) -> list[Change]:
                     s.title,
                     field="title",
                     section=key,
-                    words=word_diff(old_s.title, s.title),
+                    words=word_diff(old_s.title or "", s.title or ""),
+                )
+            )
+        if _words_of(old_s.text) != _words_of(s.text):
+            out.append(
+                Change(
+                    "section-reworded",
+                    "section",
+                    key,
+                    old_s.text,
+                    s.text,
+                    field="text",
+                    section=key,
+                    words=word_diff(old_s.text or "", s.text or ""),
                 )
             )
         if old_s.unit != s.unit:
@@ -504,9 +552,9 @@ def _sections(old: Plan, new: Plan) -> list[Change]:
 
 def _task_index(plan: Plan) -> dict[str, tuple[str, int, Task]]:
     out: dict[str, tuple[str, int, Task]] = {}
-    for section in plan.sections():
-        for i, task in enumerate(section.tasks, 1):
-            out.setdefault(task.id, (section.id, i, task))
+    for key, placed in node_keys(plan):
+        for i, task in enumerate(placed.node.tasks, 1):
+            out.setdefault(task.id, (key, i, task))
     return out
 
 
@@ -517,8 +565,8 @@ def _tasks(old: Plan, new: Plan) -> list[Change]:
         if key not in b:
             out.append(Change("task-removed", "task", key, old=t.text, section=sec))
     moved: set[str] = set()
-    for section in new.sections():
-        stay = [k for k, (s, _, _) in a.items() if s == section.id and k in b and b[k][0] == s]
+    for section, _ in node_keys(new):
+        stay = [k for k, (s, _, _) in a.items() if s == section and k in b and b[k][0] == s]
         moved |= _moved(stay, [k for k, (s, _, _) in b.items() if k in stay])
     for key, (sec, pos, t) in b.items():
         if key not in a:
@@ -558,7 +606,7 @@ def _tasks(old: Plan, new: Plan) -> list[Change]:
                 )
         out += _list_changes("task-indicator", "task", key, sec, o.indicators, t.indicators)
     # Group by section (new order, removed sections last), keeping document order inside.
-    order = [s.id for s in new.sections()] + [s.id for s in old.sections()]
+    order = [k for k, _ in node_keys(new)] + [k for k, _ in node_keys(old)]
     rank: dict[str, int] = {}
     for key in order:
         rank.setdefault(key, len(rank))

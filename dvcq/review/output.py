@@ -10,6 +10,7 @@ from dvcq.review.diff import (
     SCOPES,
     Change,
     md_escape,
+    node_keys,
 )
 from dvcq.review.revisions import Side
 from dvcq.visible import visible
@@ -17,7 +18,7 @@ from dvcq.visible import visible
 
 def _groups(changes: list[Change], old: Plan, new: Plan) -> list[tuple[str, list[Change]]]:
     """Changes grouped under headings: one per section, one per other scope, in order."""
-    titles = {s.id: s.title for s in old.sections()} | {s.id: s.title for s in new.sections()}
+    titles = {k: p.node.title or p.number for k, p in node_keys(old) + node_keys(new)}
     groups: dict[str, list[Change]] = {}
     for change in changes:
         key = f"section:{change.section}" if change.section else change.scope

@@ -7,8 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from dvcq.errors import DvcqError
-from dvcq.model import Plan
-from dvcq.review.diff import directive_fields, document_fields, indicator_fields, reporting_fields
+from dvcq.model import Placed, Plan
+from dvcq.review.diff import (
+    directive_fields,
+    document_fields,
+    indicator_fields,
+    node_keys,
+    part_key,
+    reporting_fields,
+)
 from dvcq.rules.check import plan_from_text
 from dvcq.visible import visible
 from dvcq.yamlio import decode, nfc, read_bytes
@@ -28,28 +35,48 @@ def textconv_lines(plan: Plan) -> Iterator[str]:
         yield from line(f"basis {n} text", p.text)
         for ref in p.refs:
             yield from line(f"basis {n} ref", ref)
-    yield from line("objectives title", plan.objectives.title)
-    for o in plan.objectives.items:
-        yield from line(f"objective {o.id} text", o.text)
-    for part_name, part in (("contents", plan.contents), ("organization", plan.organization)):
-        yield from line(f"{part_name} title", part.title)
-        for s in part.sections:
-            yield from line(f"section {s.id} part", part_name)
-            yield from line(f"section {s.id} title", s.title)
-            yield from line(f"section {s.id} unit", s.unit)
-            for t in s.tasks:
-                head = f"task {t.id}"
-                yield from line(f"{head} section", s.id)
-                yield from line(f"{head} text", t.text)
-                yield from line(f"{head} owner", t.owner)
-                for unit in t.support:
-                    yield from line(f"{head} support", unit)
-                for ref in t.refs:
-                    yield from line(f"{head} ref", ref)
-                yield from line(f"{head} cadence", t.cadence)
-                yield from line(f"{head} due", t.due)
-                for key in t.indicators:
-                    yield from line(f"{head} indicator", key)
+    keys = {id(placed.node): key for key, placed in node_keys(plan)}
+    walked = plan.walk()
+    for part in plan.all_parts():
+        name = part_key(part)
+        if part.key in ("objectives", "contents", "organization"):  # the fixed parts, as always
+            yield from line(f"{name} title", part.title)
+        else:
+            yield from line(f"part {name} role", part.role)
+            yield from line(f"part {name} title", part.title)
+            yield from line(f"part {name} text", part.text)
+        yield from _nodes(line, [p for p in walked if p.part is part], keys)
+    yield from _rest(line, plan)
+
+
+def _nodes(line: Any, walked: list[Placed], keys: dict[int, str]) -> Iterator[str]:
+    for placed in walked:
+        s = placed.node
+        if placed.part.key == "objectives":
+            yield from line(f"objective {s.id} text", s.text)
+            continue
+        key = keys[id(s)]
+        yield from line(f"section {key} part", part_key(placed.part))
+        yield from line(f"section {key} title", s.title)
+        yield from line(f"section {key} text", s.text)
+        yield from line(f"section {key} mark", s.mark)
+        yield from line(f"section {key} unit", s.unit)
+        for t in s.tasks:
+            head = f"task {t.id}"
+            yield from line(f"{head} section", key)
+            yield from line(f"{head} text", t.text)
+            yield from line(f"{head} owner", t.owner)
+            for unit in t.support:
+                yield from line(f"{head} support", unit)
+            for ref in t.refs:
+                yield from line(f"{head} ref", ref)
+            yield from line(f"{head} cadence", t.cadence)
+            yield from line(f"{head} due", t.due)
+            for key_ in t.indicators:
+                yield from line(f"{head} indicator", key_)
+
+
+def _rest(line: Any, plan: Plan) -> Iterator[str]:
     yield from line("closing", plan.closing)
     for n, r in enumerate(plan.recipients, 1):
         yield from line(f"recipient {n}", r)

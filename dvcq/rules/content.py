@@ -1,4 +1,5 @@
-"""The text itself: no empty text, no section without tasks, no ids used twice."""
+"""The text itself: no empty text, no line break left to be joined, no section without tasks,
+no ids used twice."""
 
 from __future__ import annotations
 
@@ -54,14 +55,36 @@ def control_character(plan: Plan) -> Iterator[Finding]:
     en="Section “{section}” has no tasks.",
     hint_vi="Thêm ít nhất một nhiệm vụ dưới `tasks:`, hoặc xóa mục này.",
     hint_en="Add at least one task under `tasks:`, or remove the section.",
-    doc_vi="Mỗi mục nội dung và mỗi mục tổ chức thực hiện phải có nhiệm vụ.",
-    doc_en="Every content and implementation section holds tasks.",
+    doc_vi="Mỗi khoản của phần nội dung (contents) và tổ chức thực hiện (organization) có nhiệm vụ; ở mọi mục khác, một nút không chỉ có tiêu đề suông.",
+    doc_en="Every khoản of `contents` and `organization` holds tasks; anywhere else, no node is a bare title.",
 )
 def empty_section(plan: Plan) -> Iterator[Finding]:
-    for section in plan.sections():
+    for placed in plan.walk():
+        node = placed.node
         # "tasks.0" is recorded even for a task that failed to build: that section is not empty.
-        if not section.tasks and "tasks.0" not in section.at:
-            yield section.where("tasks"), {"section": section.id}
+        held = node.tasks or "tasks.0" in node.at or node.items or "items.0" in node.at
+        # A node of the fixed parts II and III holds tasks; elsewhere its own words will do.
+        fixed = placed.part.key in ("contents", "organization") and placed.depth == 1
+        if not held and (fixed or not (node.text or "").strip()):
+            name = node.id or f"{placed.number} {node.title or ''}".strip()
+            yield node.where("tasks"), {"section": name}
+
+
+@rule(
+    "untitled-node",
+    ERROR,
+    vi="Khoản/điểm “{number}” không có tiêu đề (title) cũng không có lời văn (text): số “{marker}” không có chỗ để in.",
+    en="Node “{number}” has neither a title nor a text: its number “{marker}” has nowhere to print.",
+    hint_vi="Thêm `title:` hoặc `text:`; nếu chỉ là nhóm các ý, đặt `mark: none` (không đánh số).",
+    hint_en="Add a `title:` or a `text:`; for a plain group of items, set `mark: none` (no number).",
+    doc_vi="Mỗi khoản (1.) và điểm (a)) có tiêu đề hoặc lời văn để in số của nó.",
+    doc_en="Every numbered or lettered node has a title or a text to carry its number.",
+)
+def untitled_node(plan: Plan) -> Iterator[Finding]:
+    for placed in plan.walk():
+        node = placed.node
+        if placed.marker[-1:] in (".", ")") and not (node.title or node.text):
+            yield node.pos, {"number": placed.number, "marker": placed.marker}
 
 
 @rule(
@@ -78,8 +101,8 @@ def duplicate_id(plan: Plan) -> Iterator[Finding]:
     groups: list[tuple[str, list[tuple[str, Pos]]]] = [
         (
             "kind:section/task",
-            [(o.id, o.where("id")) for o in plan.objectives.items]
-            + [(s.id, s.where("id")) for s in plan.sections()]
+            [(p.id, p.where("id")) for p in plan.all_parts() if p.id is not None]
+            + [(s.id, s.where("id")) for s in plan.sections() if s.id is not None]
             + [(t.id, t.where("id")) for t in plan.tasks()],
         ),
         ("kind:unit", [(u.id, u.where("id")) for u in plan.units]),
@@ -93,3 +116,36 @@ def duplicate_id(plan: Plan) -> Iterator[Finding]:
                 yield pos, {"id": ident, "kind": kind, "first": seen[ident].line}
             else:
                 seen[ident] = pos
+
+
+# The outline's own words: a line break there would be joined into one paragraph when printed,
+# so it is either structure (items of the outline) or a mistake, never silently lost.
+@rule(
+    "line-break",
+    ERROR,
+    vi="Phần “{field}” có dấu xuống dòng (sau dòng thứ {line}); khi in, các dòng bị nối làm một đoạn.",
+    en="The {field} holds a line break (after its line {line}); printed, the lines would be joined.",
+    hint_vi="Viết mỗi đoạn, mỗi điểm a), b) hay mỗi gạch đầu dòng thành một mục riêng dưới `items:`; hoặc nối lại thành một dòng.",
+    hint_en="Write each paragraph, point a), b) or bullet as its own node under `items:`; or join the lines.",
+    doc_vi="Lời văn của kế hoạch (căn cứ, mục, khoản, điểm, nhiệm vụ, câu kết) không chứa dấu xuống dòng: cấu trúc được viết bằng `items:`.",
+    doc_en="The plan's prose (basis, parts, nodes, tasks, closing) holds no line break: structure is written with `items:`.",
+)
+def line_break(plan: Plan) -> Iterator[Finding]:
+    people = {id(plan.document), id(plan.document.agency), id(plan.document.signer)}
+    for record, name, text in plan.texts():
+        if id(record) in people or name.startswith("recipients"):
+            continue  # names and signer lines are laid out line by line, not joined
+        body = text.rstrip("\n")
+        if "\n" in body:
+            n = body[: body.index("\n")].count("\n") + 1  # the text's line that ends in a break
+            yield _line_pos(plan, record.where(name), n), {"field": f"field:{name}", "line": n}
+
+
+def _line_pos(plan: Plan, pos: Pos, n: int) -> Pos:
+    """Where the text's n-th line is in the file: under a block scalar (`text: |`) its own line,
+    at its indentation; otherwise (a quoted `\\n`) the text's start."""
+    written = plan.lines[pos.line - 1] if 0 < pos.line <= len(plan.lines) else ""
+    if written[pos.col - 1 : pos.col] not in ("|", ">") or pos.line + n > len(plan.lines):
+        return pos
+    line = plan.lines[pos.line + n - 1]
+    return Pos(pos.line + n, len(line) - len(line.lstrip()) + 1)
