@@ -103,9 +103,11 @@ def _print(data: dict[str, Any], plan: Any) -> None:
             flags.append(f"[yellow]{i18n.t('chưa có báo cáo', 'no entry')}[/]")
         if row["overdue"]:
             flags.append(f"[red]{i18n.t('quá hạn', 'overdue')}[/]")
-        if row.get("due_soon"):
+        if row["due_soon"]:
             flags.append(f"[yellow]{i18n.t('sắp đến hạn', 'due soon')}[/]")
-        if row.get("done_late"):
+        if row["done_late"] and row["status"] == "hoan-thanh":
+            status += i18n.t(" muộn", " late")  # "Hoàn thành muộn"
+        elif row["done_late"]:
             flags.append(f"[magenta]{i18n.t('hoàn thành muộn', 'done late')}[/]")
         indicators = "; ".join(
             f"{escape(names.get(k, k))}: {vn_number(v)}" for k, v in row["indicators"].items()
