@@ -20,6 +20,7 @@ The forms (case and the spelling hằng/hàng do not matter):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -107,20 +108,22 @@ def parse(text: str, plan_year: int) -> Deadline:
         return Deadline(text, "quarter", year, (last_day(year or plan_year, 3 * _ROMAN[m[1]]),))
     if m := _HALF.fullmatch(s):
         year = int(m[2]) if m[2] else None
-        return Deadline(text, "half", year, (last_day(year or plan_year, 6 if m[1] == "đầu" else 12),))
+        return Deadline(
+            text, "half", year, (last_day(year or plan_year, 6 if m[1] == "đầu" else 12),)
+        )
     if m := _WHOLE_YEAR.fullmatch(s):
         year = int(m[1]) if m[1] else None
         return Deadline(text, "year", year, (last_day(year or plan_year),))
     if _ONGOING.fullmatch(s):
         return Deadline(text, "ongoing", None, ())
     if m := _EVERY_BEFORE.fullmatch(s):
-        every, day, month = m[1], m[2], m[3]
+        every, on_day, on_month = m[1], m[2], m[3]
     elif m := _BEFORE_EVERY.fullmatch(s):
-        day, month, every = m[1], m[2], m[3]
+        on_day, on_month, every = m[1], m[2], m[3]
     else:
         raise DeadlineError("format")
     step = _PERIOD_MONTHS[" ".join(every.split())]
-    return Deadline(text, "recurring", None, _every(plan_year, step, day, month))
+    return Deadline(text, "recurring", None, _every(plan_year, step, on_day, on_month))
 
 
 def _day(year: int, month: int, day: int) -> dt.date:
@@ -144,9 +147,7 @@ def _every(year: int, step: int, day: str | None, month: str | None) -> tuple[dt
     if not 1 <= first <= step or step == 1:
         raise DeadlineError("period-day")
     _day(year, first, d)  # a day that exists in the first period
-    return tuple(
-        make_date(year, m, min(d, last_day(year, m).day)) for m in range(first, 13, step)
-    )
+    return tuple(make_date(year, m, min(d, last_day(year, m).day)) for m in range(first, 13, step))
 
 
 # --- where a task stands ------------------------------------------------------------------------
@@ -225,15 +226,11 @@ def task_days(task: Task, plan_year: int) -> list[dt.date]:
         except DeadlineError:
             continue
     if task.due and task.cadence == "once":
-        try:
+        with contextlib.suppress(DateError):  # the checker reports it
             days.append(parse_iso(task.due))
-        except DateError:
-            pass
     return days
 
 
-def task_standing(
-    task: Task, plan_year: int, done: list[dt.date], as_of: dt.date
-) -> Standing:
+def task_standing(task: Task, plan_year: int, done: list[dt.date], as_of: dt.date) -> Standing:
     """The board's view of one task: `standing` over its days."""
     return standing(task_days(task, plan_year), done, as_of)

@@ -33,10 +33,20 @@ D = dt.date
         ("6 tháng cuối năm 2025", "half", 2025, [D(2025, 12, 31)]),
         ("Năm 2025", "year", 2025, [D(2025, 12, 31)]),
         ("Thường xuyên", "ongoing", None, []),
-        ("Hằng quý", "recurring", None, [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)]),
+        (
+            "Hằng quý",
+            "recurring",
+            None,
+            [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)],
+        ),
         ("6 tháng", "recurring", None, [D(2025, 6, 30), D(2025, 12, 31)]),
         ("Hằng năm", "recurring", None, [D(2025, 12, 31)]),
-        ("Hằng quý, trước ngày 15/3", "recurring", None, [D(2025, 3, 15), D(2025, 6, 15), D(2025, 9, 15), D(2025, 12, 15)]),
+        (
+            "Hằng quý, trước ngày 15/3",
+            "recurring",
+            None,
+            [D(2025, 3, 15), D(2025, 6, 15), D(2025, 9, 15), D(2025, 12, 15)],
+        ),
         ("Định kỳ 6 tháng, trước ngày 15/6", "recurring", None, [D(2025, 6, 15), D(2025, 12, 15)]),
     ],
 )
@@ -93,7 +103,10 @@ def with_deadlines(*lines: str, cadence: str = "") -> str:
 
 def test_readable_deadlines_and_a_deliverable_pass_check() -> None:
     text = with_deadlines("Quý II/2026", "Hằng tháng, trước ngày 20")
-    text = edit(text, ("          deadlines:", "          deliverable: Báo cáo kết quả\n          deadlines:"))
+    text = edit(
+        text,
+        ("          deadlines:", "          deliverable: Báo cáo kết quả\n          deadlines:"),
+    )
     assert problems_of(text) == []
     task = plan_of(text).tasks()[1]
     assert (task.deliverable, task.deadlines) == (

@@ -58,11 +58,15 @@ def test_rendered_appendix_is_a_landscape_section_numbered_from_one(cli, tmp_pat
     assert run.returncode == 0, run.stderr
     doc = open_docx(repo / "ke-hoach.docx")
     body, appendix = doc.sections
+
     def mm(section: Any) -> tuple[Any, ...]:
         return (
             section.orientation,
             *(round(getattr(section, f).mm) for f in ("page_width", "page_height")),
-            *(round(getattr(section, f"{e}_margin").mm) for e in ("top", "bottom", "left", "right")),
+            *(
+                round(getattr(section, f"{e}_margin").mm)
+                for e in ("top", "bottom", "left", "right")
+            ),
         )
 
     assert mm(body) == (WD_ORIENT.PORTRAIT, 210, 297, 20, 20, 30, 15)
@@ -93,7 +97,10 @@ def test_rendered_appendix_is_a_landscape_section_numbered_from_one(cli, tmp_pat
 def test_columns_are_chosen_in_data(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     text = edit(
         PLAN.read_text(encoding="utf-8"),
-        ("columns: [number, text, owner, support, deadlines, deliverable]", "columns: [number, text, deliverable]"),
+        (
+            "columns: [number, text, owner, support, deadlines, deliverable]",
+            "columns: [number, text, deliverable]",
+        ),
     )
     repo = repository(tmp_path, text)
     assert cli("render", "plan", "-o", "k.docx", cwd=repo).returncode == 0
@@ -114,7 +121,9 @@ def test_an_unknown_column_has_its_position() -> None:
         ("columns: [number, text, owner,", "columns: [number, tasks, owner,"),
     )
     (problem,) = problems_of(text)
-    line = text.splitlines().index("  columns: [number, tasks, owner, support, deadlines, deliverable]")
+    line = text.splitlines().index(
+        "  columns: [number, tasks, owner, support, deadlines, deliverable]"
+    )
     assert (problem.rule, problem.pos, problem.params["value"]) == (
         "invalid-value",
         (line + 1, 21),
@@ -165,11 +174,20 @@ def test_the_so_plan_prints_and_runs_through_status_and_report(cli, tmp_path: Pa
     assert sizes == [portrait, portrait, landscape]
     if shutil.which("pdftoppm"):  # pictures to look at: page 1 and the appendix
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", str(tmp_path / "ke-hoach.pdf"), str(tmp_path / "page")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                str(tmp_path / "ke-hoach.pdf"),
+                str(tmp_path / "page"),
+            ],
             check=True,
         )
 
-    run = cli("status", "--period", "2025", "--as-of", "2025-07-10", "-f", "json", cwd=repo, env=env)
+    run = cli(
+        "status", "--period", "2025", "--as-of", "2025-07-10", "-f", "json", cwd=repo, env=env
+    )
     assert run.returncode == 0, run.stderr
     rows = {r["task"]: r for r in json.loads(run.stdout)["tasks"]}
     flags = {t: (r["overdue"], r["done_late"]) for t, r in rows.items()}

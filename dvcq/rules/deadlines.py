@@ -51,7 +51,10 @@ def invalid_deadline(plan: Plan) -> Iterator[Finding]:
         for i, read_ in read(plan, task):
             if isinstance(read_, DeadlineError):
                 text = task.deadlines[i]
-                yield task.where("deadlines", i), {"text": text, "reason": f"deadline:{read_.reason}"}
+                yield (
+                    task.where("deadlines", i),
+                    {"text": text, "reason": f"deadline:{read_.reason}"},
+                )
 
 
 @rule(
@@ -71,11 +74,14 @@ def deadline_outside_year(plan: Plan) -> Iterator[Finding]:
     for task in plan.tasks():
         for i, read_ in read(plan, task):
             if isinstance(read_, Deadline) and read_.year is not None and read_.year != year:
-                yield task.where("deadlines", i), {
-                    "text": task.deadlines[i],
-                    "year": read_.year,
-                    "plan_year": year,
-                }
+                yield (
+                    task.where("deadlines", i),
+                    {
+                        "text": task.deadlines[i],
+                        "year": read_.year,
+                        "plan_year": year,
+                    },
+                )
 
 
 @rule(
