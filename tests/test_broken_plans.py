@@ -33,6 +33,10 @@ CASES: list[tuple[str, str, int, int]] = [
     ("unknown-unit-owner.yaml", "unknown-unit", 44, 18),
     ("unknown-unit-support.yaml", "unknown-unit", 47, 15),
     ("unknown-unit-section.yaml", "unknown-unit", 40, 13),
+    # Deadlines: at the deadline as written.
+    ("invalid-deadline.yaml", "invalid-deadline", 46, 15),
+    ("deadline-outside-year.yaml", "deadline-outside-year", 46, 15),
+    ("deadline-cadence.yaml", "deadline-cadence", 47, 15),
     # Ids: reported at the second use.
     ("duplicate-id-task.yaml", "duplicate-id", 42, 15),
     ("duplicate-id-section.yaml", "duplicate-id", 38, 11),

@@ -211,3 +211,24 @@ def test_board_flags_and_json_fields() -> None:
     row = board_dict(board)["tasks"][1]
     assert (row["overdue"], row["done_late"]) == (True, False)
     assert board.summary()["overdue"] == 1
+
+
+def test_review_sees_deadline_and_deliverable_changes() -> None:
+    from dvcq.review.diff import diff_plans
+    from dvcq.review.textconv import textconv_lines
+
+    old = plan_of(with_deadlines("Quý I/2026"))
+    text = edit(
+        with_deadlines("Quý II/2026"),
+        ("          deadlines:", "          deliverable: Báo cáo\n          deadlines:"),
+    )
+    new = plan_of(text)
+    kinds = [(c.kind, c.old, c.new) for c in diff_plans(old, new)]
+    assert kinds == [
+        ("deadline-removed", "Quý I/2026", None),
+        ("deadline-added", None, "Quý II/2026"),
+        ("deliverable-changed", None, "Báo cáo"),
+    ]
+    lines = list(textconv_lines(new))
+    assert "task theo-doi-don-doc deadline: Quý II/2026" in lines
+    assert "task theo-doi-don-doc deliverable: Báo cáo" in lines

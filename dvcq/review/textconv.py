@@ -48,6 +48,9 @@ def textconv_lines(plan: Plan) -> Iterator[str]:
                     yield from line(f"{head} ref", ref)
                 yield from line(f"{head} cadence", t.cadence)
                 yield from line(f"{head} due", t.due)
+                for deadline in t.deadlines:
+                    yield from line(f"{head} deadline", deadline)
+                yield from line(f"{head} deliverable", t.deliverable)
                 for key in t.indicators:
                     yield from line(f"{head} indicator", key)
     yield from line("closing", plan.closing)
