@@ -140,11 +140,7 @@ ENTRIES = [  # (task, unit, date, status): one task done late, others overdue
 ]
 
 
-@needs_office
-def test_the_so_plan_prints_and_runs_through_status_and_report(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    repo = repository(tmp_path)
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    env = {"DVCQ_TODAY": "2025-07-10"}
+def add_entries(cli, repo: Path, env: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     for task, unit, day, status in ENTRIES:
         run = cli(
             "progress", "add", task, "-u", unit, "-d", day, "-s", status,
@@ -152,6 +148,28 @@ def test_the_so_plan_prints_and_runs_through_status_and_report(cli, tmp_path: Pa
             cwd=repo, env=env,
         )  # fmt: skip
         assert run.returncode == 0, run.stderr
+
+
+def test_status_text_says_overdue_due_soon_and_done_late(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    repo = repository(tmp_path)
+    env = {"DVCQ_TODAY": "2025-07-10"}
+    add_entries(cli, repo, env)
+    run = cli("status", "--period", "2025", "--as-of", "2025-07-10", cwd=repo, env=env)
+    assert run.returncode == 0, run.stderr
+    table = run.stdout.split("┘")[0]
+    assert "Hoàn thành" in table and "muộn" in table  # "Hoàn thành muộn", wrapped at 80 columns
+    assert "4 quá hạn, 0 sắp đến hạn, 1 hoàn thành muộn." in " ".join(run.stdout.split())
+    run = cli("status", "--period", "2025", "--as-of", "2025-06-25", cwd=repo, env=env)
+    assert "2 quá hạn, 3 sắp đến hạn, 0 hoàn thành muộn." in " ".join(run.stdout.split())
+    assert "sắp đến" in run.stdout.split("┘")[0]  # a row's flag, not only the summary
+
+
+@needs_office
+def test_the_so_plan_prints_and_runs_through_status_and_report(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    repo = repository(tmp_path)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    env = {"DVCQ_TODAY": "2025-07-10"}
+    add_entries(cli, repo, env)
     assert cli("check", cwd=repo, env=env).returncode == 0
 
     assert cli("render", "plan", "-o", "ke-hoach.docx", cwd=repo, env=env).returncode == 0
