@@ -226,3 +226,19 @@ def test_the_so_plan_prints_and_runs_through_status_and_report(cli, tmp_path: Pa
     assert "(hạn Quý II/2025; chủ trì: Phòng Hành chính tư pháp)" in late
     overdue = run.stdout.split("- Nhiệm vụ quá hạn chưa hoàn thành:")[1]
     assert "(hạn Tháng 6/2025; Tháng 12/2025; chủ trì: Văn phòng Sở)" in overdue
+
+
+def test_an_appendix_after_a_landscape_one_is_portrait_again() -> None:
+    from plan_text import minimal, plan_of
+
+    from dvcq.documents import layout
+    from dvcq.documents.header import plan_header
+
+    body = "Nội dung.\n\n# [khổ ngang]\n# Phụ lục I\n\nBảng.\n\n# Phụ lục II\n\nVăn bản.\n"
+    doc = open_docx(layout.render(plan_header(plan_of(minimal())), body))
+    assert [s.orientation for s in doc.sections] == [
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,
+        WD_ORIENT.PORTRAIT,
+    ]
+    assert [round(s.page_width.mm) for s in doc.sections] == [210, 297, 210]
