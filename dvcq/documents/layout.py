@@ -542,7 +542,8 @@ def _orient(section: Any, *, landscape: bool) -> None:
 def _text_mm(doc: Document) -> float:
     """The width the text has in the current (last) section."""
     section = doc.sections[-1]
-    return float(section.page_width - section.left_margin - section.right_margin) / Mm(1)
+    width = int(section.page_width or 0)
+    return (width - int(section.left_margin or 0) - int(section.right_margin or 0)) / Mm(1)
 
 
 def _data_table(doc: Document, block: Block) -> None:
