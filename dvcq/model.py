@@ -110,7 +110,12 @@ class Objective(Located):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Task(Located):
-    """A task: text, owner, supporting units, documents, cadence, due date, indicators."""
+    """A task: text, owner, supporting units, documents, cadence, deadlines, deliverable,
+    indicators.
+
+    `deadlines` are written as plans write them ("Quý III/2025", "Hằng tháng", "30/6/2025"; the
+    forms are in dvcq.deadlines) and every one counts on the board. `due` is the older form of a
+    single ISO date, kept as it was: it counts on the board for a `once` task only."""
 
     id: str
     text: str
@@ -120,6 +125,8 @@ class Task(Located):
     refs: list[str] = field(default_factory=list)
     cadence: Literal["ongoing", "once", "periodic"] = "ongoing"
     due: str | None = None
+    deadlines: list[str] = field(default_factory=list)  # thời gian hoàn thành, as written
+    deliverable: str | None = None  # sản phẩm
     indicators: list[str] = field(default_factory=list)
 
 
@@ -229,6 +236,26 @@ class Reporting(Located):
     addressees: list[str] = field(default_factory=list)  # Kính gửi of the periodic reports
 
 
+# The columns a task table may have, in the words of its header row (Phụ lục: Danh mục nhiệm vụ).
+TASK_COLUMNS: dict[str, str] = {
+    "number": "STT",
+    "text": "Nội dung nhiệm vụ",
+    "owner": "Cơ quan chủ trì",
+    "support": "Cơ quan phối hợp",
+    "deadlines": "Thời gian hoàn thành",
+    "deliverable": "Sản phẩm",
+}
+TaskColumn = Literal["number", "text", "owner", "support", "deadlines", "deliverable"]
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class TaskTable(Located):
+    """The appendix that lists the plan's tasks in a table, on landscape pages of its own."""
+
+    title: str = "Danh mục nhiệm vụ"
+    columns: list[TaskColumn] = field(default_factory=lambda: list(TASK_COLUMNS))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class PlacedTask:
     """A task where the plan puts it: `number` is the display number of the place that holds it,
@@ -272,6 +299,7 @@ class Plan(Located):
     directives: list[Directive] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     reporting: Reporting = field(default_factory=Reporting)
+    task_table: TaskTable | None = None  # Phụ lục: Danh mục nhiệm vụ, generated from the tasks
     file: str = field(default="", compare=False, metadata=INTERNAL)
     # the file as written, for columns
     lines: list[str] = field(default_factory=list, repr=False, metadata=INTERNAL)
@@ -342,7 +370,9 @@ class Plan(Located):
                 if placed.part is part:
                     node = placed.node
                     outline += [(node, "title", node.title), (node, "text", node.text)]
-                    outline += [(t, "text", t.text) for t in node.tasks]
+                    for t in node.tasks:
+                        outline.append((t, "text", t.text))
+                        outline.append((t, "deliverable", t.deliverable))
         out += [(record, name, text) for record, name, text in outline if text is not None]
         out.append((self, "closing", self.closing))
         out += [(self, f"recipients.{i}", r) for i, r in enumerate(self.recipients)]

@@ -53,7 +53,18 @@ DESCRIPTIONS = {
     "Task.support": "Đơn vị phối hợp (mã trong units).",
     "Task.refs": "Ký hiệu các văn bản nhiệm vụ thực hiện, khai báo trong directives.",
     "Task.cadence": "ongoing: thường xuyên; once: một lần (có due); periodic: định kỳ.",
-    "Task.due": "Hạn hoàn thành (YYYY-MM-DD).",
+    "Task.due": "Hạn hoàn thành (YYYY-MM-DD), dạng cũ: chỉ tính quá hạn khi cadence là once; "
+    "kế hoạch mới dùng deadlines.",
+    "Task.deadlines": "Thời gian hoàn thành, ghi như kế hoạch: 30/6/2025, Tháng 4/2025, "
+    "Quý III/2025, 6 tháng đầu năm 2025, Hằng tháng, Hằng quý, 6 tháng, Hằng năm (thêm “, trước "
+    "ngày 20” nếu cần), Thường xuyên; mỗi thời hạn một dòng.",
+    "Task.deliverable": "Sản phẩm của nhiệm vụ (in trong phụ lục danh mục nhiệm vụ).",
+    "Plan.task_table": "Phụ lục danh mục nhiệm vụ, sinh từ các nhiệm vụ, in khổ ngang.",
+    "TaskTable": "Phụ lục: Danh mục nhiệm vụ (bảng các nhiệm vụ của kế hoạch).",
+    "TaskTable.title": "Tên phụ lục, mặc định “Danh mục nhiệm vụ”.",
+    "TaskTable.columns": "Các cột theo thứ tự: number (STT), text (Nội dung nhiệm vụ), owner "
+    "(Cơ quan chủ trì), support (Cơ quan phối hợp), deadlines (Thời gian hoàn thành), "
+    "deliverable (Sản phẩm).",
     "Task.indicators": "Mã chỉ tiêu (khai báo trong indicators) mà nhiệm vụ báo cáo.",
     "TasksPart": "Phần II (nội dung thực hiện) hoặc III (tổ chức thực hiện).",
     "ObjectivesPart": "Phần I: mục đích, yêu cầu.",

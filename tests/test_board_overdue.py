@@ -103,5 +103,7 @@ def test_summary_counts_overdue() -> None:
         "done": 0,
         "done_percent": 0.0,
         "overdue": 2,
+        "due_soon": 0,
+        "done_late": 0,
         "silent_units": 2,  # TTr owns nop-bao-cao, HT supports tiep-cong-dan: neither reported
     }

@@ -38,6 +38,10 @@ CASES: list[tuple[str, str, int, int]] = [
     ("group-cycle.yaml", "group-cycle", 57, 9),  # KHOI's member VP closes VP → KHOI → VP
     ("group-cycle-self.yaml", "group-cycle", 54, 9),
     ("unit-in-two-groups.yaml", "unit-in-two-groups", 57, 9),  # the second group that lists TH
+    # Deadlines: at the deadline as written.
+    ("invalid-deadline.yaml", "invalid-deadline", 46, 15),
+    ("deadline-outside-year.yaml", "deadline-outside-year", 46, 15),
+    ("deadline-cadence.yaml", "deadline-cadence", 47, 15),
     # Ids: reported at the second use.
     ("duplicate-id-task.yaml", "duplicate-id", 42, 15),
     ("duplicate-id-section.yaml", "duplicate-id", 38, 11),

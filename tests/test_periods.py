@@ -222,6 +222,8 @@ def test_board_flags_and_summary(board_repo: tuple[Path, dict[str, str]]) -> Non
         "done": 1,
         "done_percent": round(100 / total, 1),
         "overdue": 0,
+        "due_soon": 0,
+        "done_late": 0,
         "silent_units": 2,
     }
     # For one unit: only its tasks, and it is not silent.

@@ -149,6 +149,7 @@ def test_unknown_key_in_a_task_hint() -> None:
     assert [(p.pos, p.params["suggestion"]) for p in unknown] == [((44, 11), "owner")]
     assert rules.hint(unknown[0], "vi") == (
         "Có phải ý bạn là “owner”? Các khóa hợp lệ: id, text, title, owner, support, refs, cadence, due, "
+        "deadlines, deliverable, "
         "indicators."
     )
 

@@ -99,7 +99,7 @@ def test_unit_group_shows_its_members_entries(ws: Path) -> None:
 
 def test_status_text_says_which_member_is_silent(ws: Path) -> None:
     done = run("status", cwd=ws)
-    assert "Đơn vị chưa \nbáo cáo: VP, QLBG.\n" in done.stdout  # wrapped at 80 columns
+    assert "Đơn vị chưa báo cáo: VP, QLBG.\n" in done.stdout  # wrapped at 80 columns
     assert "Nhóm PCM: đã báo cáo: HTQT, LS; chưa báo cáo: QLBG." in done.stdout
     en = run("status", "--lang", "en", cwd=ws)
     assert "Group PCM: reported: HTQT, LS; silent: QLBG." in en.stdout

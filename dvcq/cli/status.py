@@ -109,6 +109,12 @@ def _print(data: dict[str, Any], plan: Any) -> None:
             flags.append(f"[yellow]{i18n.t('chưa có báo cáo', 'no entry')}[/]")
         if row["overdue"]:
             flags.append(f"[red]{i18n.t('quá hạn', 'overdue')}[/]")
+        if row["due_soon"]:
+            flags.append(f"[yellow]{i18n.t('sắp đến hạn', 'due soon')}[/]")
+        if row["done_late"] and row["status"] == "hoan-thanh":
+            status += i18n.t(" muộn", " late")  # "Hoàn thành muộn"
+        elif row["done_late"]:
+            flags.append(f"[magenta]{i18n.t('hoàn thành muộn', 'done late')}[/]")
         indicators = "; ".join(
             f"{escape(names.get(k, k))}: {vn_number(v)}" for k, v in row["indicators"].items()
         )
@@ -128,10 +134,12 @@ def _print(data: dict[str, Any], plan: Any) -> None:
     console.print(
         i18n.t(
             f"{s['reported']}/{s['tasks']} nhiệm vụ có báo cáo ({s['reported_percent']}%), "
-            f"{s['done']} hoàn thành ({s['done_percent']}%), {s['overdue']} quá hạn. "
+            f"{s['done']} hoàn thành ({s['done_percent']}%), {s['overdue']} quá hạn, "
+            f"{s['due_soon']} sắp đến hạn, {s['done_late']} hoàn thành muộn. "
             f"Đơn vị chưa báo cáo: {silent}.",
             f"{s['reported']}/{s['tasks']} tasks reported ({s['reported_percent']}%), "
-            f"{s['done']} done ({s['done_percent']}%), {s['overdue']} overdue. Units silent: {silent}.",
+            f"{s['done']} done ({s['done_percent']}%), {s['overdue']} overdue, "
+            f"{s['due_soon']} due soon, {s['done_late']} done late. Units silent: {silent}.",
         )
     )
     _print_groups(console, data["groups"], escape)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from dvcq.dates import numeric
+from dvcq.dates import nd30_month, numeric
 from dvcq.documents.header import plan_header, report_header, type_name_of
 from dvcq.documents.notes import ReportNotes
 from dvcq.documents.wording import citation, gist, lower_first, vn_number
@@ -29,7 +29,8 @@ def plan_context(plan: Plan) -> dict[str, Any]:
     nodes to any depth, each with marker, path, id, title, text, unit, tasks, task_marker and
     its own sections), `objectives` (number, title, entries: number, id, text) and `parts` (the
     other parts) as templates written for parts I-III read them, `closing`,
-    `recipients`, `units`, `directives`. A list of entries is never called `items`, which in a
+    `recipients`, `units`, `directives`, `task_table` (None, or the appendix listing the tasks:
+    title, reference, columns with their headings and widths, rows of cells). A list of entries is never called `items`, which in a
     template would be the dict method of that name.
     """
     tree = outline(plan)
@@ -50,7 +51,61 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "recipients": list(plan.recipients),
         "units": tree["units"],
         "directives": tree["directives"],
+        "task_table": _task_table(plan),
     }
+
+
+# Each column's share of the table's width, as dashes of the Markdown header rule.
+_COLUMN_DASHES = {
+    "number": 5,
+    "text": 30,
+    "owner": 12,
+    "support": 12,
+    "deadlines": 10,
+    "deliverable": 13,
+}
+
+
+def _task_table(plan: Plan) -> dict[str, Any] | None:
+    """The appendix `Danh mục nhiệm vụ`: one row per task in document order, in the plan's
+    chosen columns; units by name, deadlines as written."""
+    from dvcq.model import TASK_COLUMNS
+
+    table = plan.task_table
+    if table is None:
+        return None
+    names = {u.id: u.name for u in plan.units}
+
+    def cells(n: int, task: Any) -> dict[str, str]:
+        return {
+            "number": str(n),
+            "text": task.text,
+            "owner": names.get(task.owner or "", task.owner or ""),
+            "support": ", ".join(names.get(u, u) for u in task.support),
+            "deadlines": "; ".join(task.deadlines) or (numeric(task.due) if task.due else ""),
+            "deliverable": task.deliverable or "",
+        }
+
+    rows = [cells(n, task) for n, task in enumerate(plan.tasks(), 1)]
+    doc = plan.document
+    return {
+        "title": table.title,
+        "reference": f"{type_name_of(doc.type)} số {cited_symbol(plan)} {_date_words(plan)} "
+        f"của {doc.agency.name}",
+        "columns": [
+            {"key": c, "heading": TASK_COLUMNS[c], "dashes": "-" * _COLUMN_DASHES[c]}
+            for c in table.columns
+        ],
+        "rows": [[row[c] for c in table.columns] for row in rows],
+    }
+
+
+def _date_words(plan: Plan) -> str:
+    """`ngày 05/02/2026`, or with blanks while the day is not known: `ngày … tháng … năm 2026`."""
+    date = plan.document.date
+    if date.day and date.month:
+        return f"ngày {numeric(dt.date(date.year, date.month, date.day))}"
+    return f"ngày … tháng {nd30_month(date.month) if date.month else '…'} năm {date.year}"
 
 
 # --- the periodic report ----------------------------------------------------------------------
@@ -73,7 +128,7 @@ def report_context(
     `entries`), `leadership`, `results` (parts holding tasks, with their role → top nodes (khoản) → every task below
     each, with their merged results
     and evidence, and each section's indicator figures), `silent_tasks`, `overdue_tasks`,
-    `silent_units`, `unit_groups` (each unit group on the plan's tasks: name, the names of its
+    `late_tasks` (done after a deadline), `silent_units`, `unit_groups` (each unit group on the plan's tasks: name, the names of its
     members that reported on its tasks and of the `silent` ones), `open_tasks`, `strengths`, `shortcomings`, `causes`, `next_steps`,
     `proposals` (the notes' paragraphs) and `tasks` (every task for the appendix table).
     """
@@ -99,7 +154,11 @@ def report_context(
             "text": task.text,
             "owner": task.owner or "",
             "owner_name": unit_names.get(task.owner or "", task.owner or ""),
-            "due": numeric(task.due) if task.due else "",
+            "due": "; ".join(task.deadlines) or (numeric(task.due) if task.due else ""),
+            "deadlines": list(task.deadlines),
+            "deliverable": task.deliverable or "",
+            "due_soon": row.due_soon,
+            "done_late": row.done_late,
             "status": status or "",
             "status_label": STATUSES[status][0] if status else "",
             "last_update": numeric(last.date) if last else "",
@@ -163,6 +222,7 @@ def report_context(
         "results": results,
         "silent_tasks": [t for t in tasks if not t["period_entries"]],
         "overdue_tasks": [t for t, r in zip(tasks, board.rows, strict=True) if r.overdue],
+        "late_tasks": [t for t in tasks if t["done_late"]],
         "silent_units": [unit_names.get(u, u) for u in board.silent_units],
         "unit_groups": _unit_groups(board.groups, unit_names),
         "open_tasks": [t for t in tasks if t["status"] != DONE],

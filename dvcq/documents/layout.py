@@ -512,13 +512,14 @@ def _block(doc: Document, block: Block) -> None:
     elif block.kind == "table":
         _data_table(doc, block)
     else:
-        appendix(doc, block.lines)
+        appendix(doc, block.lines, landscape=block.landscape)
 
 
-def appendix(doc: Document, lines: list[str]) -> None:
+def appendix(doc: Document, lines: list[str], *, landscape: bool = False) -> None:
     """An appendix in a section of its own: a new page, pages numbered from 1 again (NĐ 30: an
     appendix is numbered separately), then `Phụ lục I`, its title UPPER, the `(Kèm theo …)` note."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)  # same page, margins and headers as before
+    _orient(section, landscape=landscape)
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
     section._sectPr.insert_element_before(numbering, *_AFTER_PGNUMTYPE)
@@ -532,11 +533,35 @@ def appendix(doc: Document, lines: list[str]) -> None:
     _paragraph(doc, after=SPACE_AFTER)
 
 
+def _orient(section: Any, *, landscape: bool) -> None:
+    """A section's pages portrait (as `_setup` makes them) or landscape: the page turned, the
+    wider margin of the left edge on the top edge, where a turned page is bound."""
+    width, height = PAGE_MM if not landscape else PAGE_MM[::-1]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    m = MARGINS_MM
+    top, bottom, left, right = (
+        (m["left"], m["right"], m["top"], m["bottom"])
+        if landscape
+        else (m["top"], m["bottom"], m["left"], m["right"])
+    )
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+
+
+def _text_mm(doc: Document) -> float:
+    """The width the text has in the current (last) section."""
+    section = doc.sections[-1]
+    width = int(section.page_width or 0)
+    return (width - int(section.left_margin or 0) - int(section.right_margin or 0)) / Mm(1)
+
+
 def _data_table(doc: Document, block: Block) -> None:
     if not block.rows:
         return  # a lone |---| line: nothing to print
     columns = max(len(row) for row in block.rows)
-    table = _table(doc, _column_widths(block, columns), rows=len(block.rows), grid=True)
+    widths = _column_widths(block, columns, _text_mm(doc))
+    table = _table(doc, widths, rows=len(block.rows), grid=True)
     for r, (row, cells) in enumerate(zip(block.rows, table.rows, strict=True)):
         header = r < block.header_rows
         if header:
@@ -549,11 +574,11 @@ def _data_table(doc: Document, block: Block) -> None:
     _paragraph(doc, after=SPACE_AFTER)
 
 
-def _column_widths(block: Block, columns: int) -> list[float]:
+def _column_widths(block: Block, columns: int, text_mm: float = TEXT_MM) -> list[float]:
     """The text width shared in proportion to the dashes of the header rule; equal without one."""
     dashes = block.widths if len(block.widths) == columns and all(block.widths) else [1] * columns
     total = sum(dashes)
-    return [TEXT_MM * d / total for d in dashes]
+    return [text_mm * d / total for d in dashes]
 
 
 def _footer(doc: Document, info: Header) -> None:

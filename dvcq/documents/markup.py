@@ -9,6 +9,7 @@
 | `\\| a \\| b \\|` rows      | `table`     | a table; a row of dashes (`\\|---\\|---\\|`) ends the header |
 |                         |             | and sets the column widths: in proportion to the dashes   |
 | `# Phụ lục I` lines     | `appendix`  | an appendix heading on a new page (consecutive lines)     |
+| `# [khổ ngang]`         |             | among them: that appendix's pages are landscape           |
 
 Lines of one paragraph are joined with a space and a blank line ends it, as in Markdown; a line
 starting with `- ` or `+ ` always starts a new paragraph. There is no inline markup: text prints
@@ -30,6 +31,7 @@ _HEADING = re.compile(r"(#+) +(.*)")
 _SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _ESCAPED = re.compile(r"\\([\\#|])")
 _CELL_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a `|` not escaped by an odd run of `\`
+LANDSCAPE = "[khổ ngang]"  # an appendix heading line that asks for landscape pages
 _LEVELS: dict[int, Kind] = {1: "appendix", 2: "part", 3: "clause"}
 
 
@@ -42,6 +44,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)  # table
     header_rows: int = 0  # table: how many of `rows` form its header
     widths: list[int] = field(default_factory=list)  # table: dashes per column of its header rule
+    landscape: bool = False  # appendix: on landscape pages (a `# [khổ ngang]` line)
 
 
 def escape(text: str) -> str:
@@ -94,7 +97,10 @@ def parse(text: str) -> list[Block]:
                 if current is None or current.kind != "appendix":
                     current = Block("appendix", n)
                     blocks.append(current)
-                current.lines.append(words)
+                if words == LANDSCAPE:
+                    current.landscape = True
+                else:
+                    current.lines.append(words)
             else:
                 blocks.append(Block(kind, n, text=words))
                 current = None

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from dvcq.deadlines import task_standing
 from dvcq.model import DONE, Entry, Plan, Progress, Task
 from dvcq.progress.periods import Period
 from dvcq.units import Units
@@ -24,6 +25,9 @@ class TaskRow:
     entries: list[Entry]
     totals: dict[str, float]
     overdue: bool
+    due_soon: bool = False  # the next deadline is at most deadlines.DUE_SOON_DAYS away, not done
+    done_late: bool = False  # a deadline was met after its day
+    next_due: dt.date | None = None
 
     @property
     def silent(self) -> bool:
@@ -63,6 +67,8 @@ class Board:
             "done": done,
             "done_percent": percent(done),
             "overdue": sum(1 for r in self.rows if r.overdue),
+            "due_soon": sum(1 for r in self.rows if r.due_soon),
+            "done_late": sum(1 for r in self.rows if r.done_late),
             "silent_units": len(self.silent_units),
         }
 
@@ -140,9 +146,11 @@ def build_board(
     by_task: dict[str, list[Entry]] = {}
     for e in entries:
         by_task.setdefault(e.task, []).append(e)
-    done_ever = {
-        e.task for e in progress.current() if e.status == DONE and e.date <= as_of.isoformat()
-    }
+    done_days: dict[str, list[dt.date]] = {}
+    for e in progress.current():
+        day = e.day() if e.status == DONE else None
+        if day is not None:
+            done_days.setdefault(e.task, []).append(day)
     board = Board(period, as_of)
     for placed in plan.placed_tasks():
         task = placed.task
@@ -150,12 +158,7 @@ def build_board(
             continue
         mine = by_task.get(task.id, [])
         last = mine[-1] if mine else None
-        overdue = bool(
-            task.cadence == "once"
-            and task.due
-            and task.due < as_of.isoformat()
-            and task.id not in done_ever
-        )
+        standing = task_standing(task, plan.document.date.year, done_days.get(task.id, []), as_of)
         board.rows.append(
             TaskRow(
                 placed.title,
@@ -165,7 +168,10 @@ def build_board(
                 dt.date.fromisoformat(last.date) if last else None,
                 mine,
                 aggregate(plan, mine),
-                overdue,
+                standing.overdue,
+                standing.due_soon,
+                standing.done_late,
+                standing.next_due,
             )
         )
     board.silent_units, board.groups = _silent(units, board.rows, entries, unit)
@@ -215,6 +221,10 @@ def board_dict(board: Board) -> dict[str, Any]:
                 "indicators": r.totals,
                 "no_entry": r.silent,
                 "overdue": r.overdue,
+                "due_soon": r.due_soon,
+                "done_late": r.done_late,
+                "next_due": r.next_due.isoformat() if r.next_due else None,
+                "deadlines": list(r.task.deadlines),
             }
             for r in board.rows
         ],
@@ -228,7 +238,7 @@ def board_dict(board: Board) -> dict[str, Any]:
 
 # Part of the cache key: change it whenever the shape of the status data changes, so that a
 # result cached by an older dvcq is never served.
-STATUS_FORMAT = "status/4"
+STATUS_FORMAT = "status/5"
 
 
 def status_data(

@@ -38,6 +38,7 @@ _FIELDS = {
     "owner": ("đơn vị chủ trì", "owner"),
     "cadence": ("tính chất", "cadence"),
     "due": ("thời hạn", "due date"),
+    "deliverable": ("sản phẩm", "deliverable"),
     "unit": ("đơn vị phụ trách", "unit"),
     "name": ("tên", "name"),
     "title": ("tên", "title"),
@@ -75,6 +76,7 @@ _ITEMS = {
     "support": ("đơn vị phối hợp", "Support unit"),
     "ref": ("văn bản viện dẫn", "Reference"),
     "task-indicator": ("chỉ tiêu", "Indicator"),
+    "deadline": ("thời hạn", "Deadline"),
 }
 
 
@@ -591,7 +593,8 @@ def _tasks(old: Plan, new: Plan) -> list[Change]:
             out.append(Change("owner-changed", "task", key, o.owner, t.owner, "owner", sec))
         out += _list_changes("support", "task", key, sec, o.support, t.support)
         out += _list_changes("ref", "task", key, sec, o.refs, t.refs)
-        for name in ("cadence", "due"):
+        out += _list_changes("deadline", "task", key, sec, o.deadlines, t.deadlines)
+        for name in ("cadence", "due", "deliverable"):
             if getattr(o, name) != getattr(t, name):
                 out.append(
                     Change(

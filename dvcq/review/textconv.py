@@ -72,6 +72,9 @@ def _nodes(line: Any, walked: list[Placed], keys: dict[int, str]) -> Iterator[st
                 yield from line(f"{head} ref", ref)
             yield from line(f"{head} cadence", t.cadence)
             yield from line(f"{head} due", t.due)
+            for deadline in t.deadlines:
+                yield from line(f"{head} deadline", deadline)
+            yield from line(f"{head} deliverable", t.deliverable)
             for key_ in t.indicators:
                 yield from line(f"{head} indicator", key_)
 

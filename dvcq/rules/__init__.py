@@ -116,6 +116,7 @@ _CODES: dict[str, dict[str, str]] = {
     "field:subject": {"vi": "trích yếu", "en": "subject"},
     "field:text": {"vi": "nội dung", "en": "text"},
     "field:title": {"vi": "tiêu đề", "en": "title"},
+    "field:deliverable": {"vi": "sản phẩm", "en": "deliverable"},
     "field:closing": {"vi": "câu kết", "en": "closing sentence"},
     "field:recipients": {"vi": "nơi nhận", "en": "recipient"},
     "kind:section/task": {"vi": "mục hoặc nhiệm vụ", "en": "section or task"},
@@ -149,6 +150,14 @@ _CODES: dict[str, dict[str, str]] = {
     "not-a-number": {"vi": "giá trị không phải là số", "en": "the value is not a number"},
     "negative": {"vi": "giá trị âm", "en": "the value is negative"},
     "no-indicators": {"vi": "không có chỉ tiêu nào", "en": "none"},
+    "deadline:format": {"vi": "không phải dạng thời hạn nào đã biết", "en": "not a known form"},
+    "deadline:impossible": {"vi": "ngày hoặc tháng không tồn tại", "en": "no such day or month"},
+    "deadline:period-day": {
+        "vi": "ngày ghi sau “trước ngày” phải nằm trong kỳ đầu tiên (quý I: tháng 1–3; 6 tháng: "
+        "tháng 1–6), và “hằng tháng” chỉ ghi ngày (ví dụ “trước ngày 20”)",
+        "en": "the day after “trước ngày” must fall in the first period (a quarter: months 1–3; "
+        "6 months: 1–6), and “hằng tháng” takes a day only (e.g. “trước ngày 20”)",
+    },
 }
 
 
@@ -209,6 +218,7 @@ def load_all() -> dict[str, Rule]:
     """Import every rule module once, so the registry is complete."""
     from dvcq.rules import (  # noqa: F401
         content,
+        deadlines,
         groups,
         header,
         owners,
