@@ -118,15 +118,17 @@ def cause(
         start = context_pos or at
         return Cause("missing-dash", at, {**where, "list_line": start.line})
     if "flow sequence" in context or "flow mapping" in context or "flow node" in context:
-        opening = context_pos if context_pos and "flow node" not in context else None
-        opening = opening or _open_flow(tokens) or at
+        named = context_pos if "flow node" not in context else None  # "flow node": at the end
+        opening = named or _open_flow(tokens) or at
         bracket = _line(lines, opening.line)[opening.col - 1 : opening.col] or "["
         close = "]" if bracket == "[" else "}"
         return Cause("unclosed-bracket", opening, {**where, "bracket": bracket, "close": close})
     if any(words in problem for words in _INDENT_WORDS):
         return _after_value(lines, at, tokens, where)
-    if "cannot start any token" in problem or "alphabetic or numeric" in problem or (
-        "block scalar" in context or "directive" in context
+    if (
+        "cannot start any token" in problem
+        or "alphabetic or numeric" in problem
+        or ("block scalar" in context or "directive" in context)
     ):
         spot = context_pos if context_pos and "next token" not in context else at
         char = _line(lines, spot.line)[spot.col - 1 : spot.col]

@@ -15,7 +15,7 @@ from cli_run import ROOT, run
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8").split("\n")
 
 QUOTE_HINT = (
-    "Trong câu có dấu \": dùng ngoặc kép cong “ ” bên trong câu, hoặc đặt cả giá trị trong loại "
+    'Trong câu có dấu ": dùng ngoặc kép cong “ ” bên trong câu, hoặc đặt cả giá trị trong loại '
     "dấu kia (' … ' thay cho \" … \")."
 )
 DASH_HINT = (

@@ -92,7 +92,7 @@ def rule(id: str, level: str, scope: str = "plan", **words: str) -> Callable[[Ch
     """Register a check; the decorated function yields (position, parameters)."""
 
     def wrap(func: Check) -> Check:
-        declare(id, level, check=func, scope=scope, **words)
+        declare(id, level, check=func, scope=scope, causes=None, **words)
         return func
 
     return wrap

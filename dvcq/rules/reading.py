@@ -90,7 +90,7 @@ _YAML_CAUSES = {
         en="The {quote} here closes the value opened at line {open_line}, column {open_col}; "
         "the text after it is left over.",
         hint_vi="Trong câu có dấu {quote}: dùng ngoặc kép cong “ ” bên trong câu, hoặc đặt cả "
-        "giá trị trong loại dấu kia (\' … \' thay cho \" … \").",
+        "giá trị trong loại dấu kia (' … ' thay cho \" … \").",
         hint_en="The text holds a {quote}: use curly quotes “ ” inside it, or put the whole value "
         "in the other kind of quote (' … ' instead of \" … \").",
     ),
@@ -115,8 +115,8 @@ _YAML_CAUSES = {
         vi="Dấu hai chấm và dấu cách (“: ”) trong văn bản không có ngoặc kép: YAML hiểu đó là "
         "một khóa mới.",
         en="A colon and a space (“: ”) inside unquoted text: YAML takes it for a new key.",
-        hint_vi="Đặt cả giá trị sau “{key}” trong dấu ngoặc kép, ví dụ {key} \"Nội dung: …\".",
-        hint_en="Put the whole value after “{key}” in double quotes, e.g. {key} \"Text: …\".",
+        hint_vi='Đặt cả giá trị sau “{key}” trong dấu ngoặc kép, ví dụ {key} "Nội dung: …".',
+        hint_en='Put the whole value after “{key}” in double quotes, e.g. {key} "Text: …".',
     ),
     "indentation": words(
         vi="Thụt lề không khớp: dòng này thụt {spaces} dấu cách, không thẳng cột với khóa cùng "
@@ -146,8 +146,7 @@ _YAML_CAUSES = {
         "the “-” belongs to the text, put the whole value in quotes.",
     ),
     "missing-dash": words(
-        vi="Dòng này nằm trong danh sách bắt đầu ở dòng {list_line} nhưng không bắt đầu bằng "
-        "“- ”.",
+        vi="Dòng này nằm trong danh sách bắt đầu ở dòng {list_line} nhưng không bắt đầu bằng “- ”.",
         en="This line is inside the list that starts at line {list_line} but does not start "
         "with “- ”.",
         hint_vi="Mỗi mục của danh sách bắt đầu bằng “- ”, thẳng cột với dấu “-” ở dòng "
@@ -177,15 +176,15 @@ _YAML_CAUSES = {
         "phải văn bản; phần chữ sau dấu đóng bị thừa.",
         en="A value starting with “{bracket}” is read as a list or a mapping, not as text; the "
         "text after its closing bracket is left over.",
-        hint_vi="Đặt cả giá trị trong ngoặc kép, ví dụ \"[Văn phòng] chủ trì\".",
-        hint_en="Put the whole value in quotes, e.g. \"[Office] leads\".",
+        hint_vi='Đặt cả giá trị trong ngoặc kép, ví dụ "[Văn phòng] chủ trì".',
+        hint_en='Put the whole value in quotes, e.g. "[Office] leads".',
     ),
     "reserved-character": words(
         vi="Giá trị không được bắt đầu bằng ký tự “{char}” khi không có ngoặc kép (YAML dành "
         "nó cho việc khác).",
         en="A value may not start with “{char}” without quotes (YAML reserves it).",
-        hint_vi="Đặt cả giá trị trong ngoặc kép, ví dụ \"{char}…\".",
-        hint_en="Put the whole value in quotes, e.g. \"{char}…\".",
+        hint_vi='Đặt cả giá trị trong ngoặc kép, ví dụ "{char}…".',
+        hint_en='Put the whole value in quotes, e.g. "{char}…".',
     ),
 }
 
