@@ -55,9 +55,11 @@ def vietnamese() -> object:
 
 def test_each_answer_is_checked_at_once_and_the_others_kept(plan: object) -> None:
     term = Script(
-        ["quy-che-tiep-cong-da", "quy-che-tiep-cong-dan", "3", "15/3/2025", "15/3/2026"]
-        + ["Đang", "2", "", "Tiếp dân.", "12/BC-SNgV; 3/KH", "12/BC-SNgV", "-1", "4", "", "", ""]
-        + ["B"]
+        [
+            *("quy-che-tiep-cong-da", "quy-che-tiep-cong-dan", "3", "15/3/2025", "15/3/2026"),
+            *("Đang", "2", "", "Tiếp dân.", "12/BC-SNgV; 3/KH", "12/BC-SNgV"),
+            *("-1", "4", "", "", "", "B"),
+        ]
     )
     got = prompts.fill(term, plan, prompts.Answers(), TODAY)  # type: ignore[arg-type]
     assert got == prompts.Answers(
@@ -148,8 +150,10 @@ def test_typed_dates(text: str, day: dt.date) -> None:
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("31/2/2026", "impossible"), ("15/13/2026", "impossible"), ("2026/3/15", "format")]
-    + [("15/3-2026", "format"), ("3/15", "format"), ("１５/3/2026", "format")],
+    [
+        *(("31/2/2026", "impossible"), ("15/13/2026", "impossible"), ("2026/3/15", "format")),
+        *(("15/3-2026", "format"), ("3/15", "format"), ("１５/3/2026", "format")),
+    ],
 )
 def test_typed_dates_refused(text: str, reason: str) -> None:
     with pytest.raises(DateError) as refused:
