@@ -220,3 +220,25 @@ def test_a_syntax_error_of_no_known_cause_keeps_the_parsers_reason(tmp_path: Pat
     [found] = problems(path)
     assert found["rule"] == "yaml-syntax"
     assert str(found["message"]).startswith("Lỗi cú pháp YAML (bộ đọc YAML báo: ")
+
+
+@pytest.mark.parametrize(("case", "edit", "line", "column", "message", "hint"), CASES)
+def test_the_pure_python_parser_gives_the_same_causes(
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    edit: dict[int, str | None],
+    line: int,
+    column: int,
+    message: str,
+    hint: str,
+) -> None:
+    # Where libyaml is missing, PyYAML's own parser words its errors differently.
+    import yaml
+
+    from dvcq import rules, yamlio
+
+    monkeypatch.setattr(yamlio, "_Loader", yaml.SafeLoader)
+    lines = [edit.get(n, row) for n, row in enumerate(MINIMAL, start=1)]
+    _, [found] = yamlio.parse("\n".join(row for row in lines if row is not None), case)
+    assert (found.rule, found.pos.line, found.pos.col) == ("yaml-syntax", line, column)
+    assert (rules.message(found, "vi"), rules.hint(found, "vi")) == (message, hint)
