@@ -168,3 +168,15 @@ def test_date_option_takes_the_day_first(tmp_path: Path) -> None:
     month = tmp_path / "ws" / "progress" / "2026" / "2026-03.yaml"
     last = json.loads(month.read_text(encoding="utf-8").splitlines()[-1].removeprefix("- "))
     assert last["date"] == "2026-03-15"
+
+
+def test_a_task_or_unit_given_wrong_is_asked_for_at_once(plan: object) -> None:
+    given = prompts.Answers(
+        task="quy-che", unit="XX", day=dt.date(2026, 3, 1), status="hoan-thanh", result="Xong."
+    )
+    given.evidence, given.author = [], "A"
+    term = Script(["8", "1", "", "", ""])
+    got = prompts.fill(term, plan, given, TODAY)  # type: ignore[arg-type]
+    assert (got.task, got.unit) == ("quy-che-tiep-cong-dan", "VP")
+    assert term.screen[0] == "Kế hoạch không có nhiệm vụ “quy-che”; chọn trong danh sách."
+    assert "Kế hoạch không có đơn vị “XX”; chọn trong danh sách." in term.screen

@@ -155,11 +155,11 @@ def choose_task(term: Terminal, plan: Plan) -> Task:
     return placed[ids.index(chosen)].task
 
 
-def choose_unit(term: Terminal, plan: Plan, task: Task | None) -> str:
+def choose_unit(term: Terminal, plan: Plan, task: Task) -> str:
     ids = [u.id for u in plan.units]
     term.say(i18n.t("Đơn vị báo cáo:", "Reporting units:"))
     _listing(term, [(u.id, u.name) for u in plan.units])
-    owner = task.owner if task is not None and task.owner in ids else None
+    owner = task.owner if task.owner in ids else None
     label = i18n.t("Chọn đơn vị (số thứ tự hoặc mã)", "Choose the unit (number or id)")
     return ask(term, label, lambda text: _pick(text, ids, "đơn vị", "unit"), owner)
 
@@ -291,8 +291,23 @@ def confirm(term: Terminal, question: str) -> bool:
 def fill(term: Terminal, plan: Plan, given: Answers, today: dt.date) -> Answers:
     """Ask for each value of the entry that was not given, in the order of the entry."""
     tasks = {t.id: t for t in plan.tasks()}
-    task = tasks.get(given.task) if given.task else choose_task(term, plan)
-    task_id = given.task or (task.id if task else "")
+    if given.task and given.task not in tasks:  # asked now, not refused after every answer
+        term.note(
+            i18n.t(
+                f"Kế hoạch không có nhiệm vụ “{given.task}”; chọn trong danh sách.",
+                f"The plan has no task “{given.task}”; choose one from the list.",
+            )
+        )
+    task = tasks[given.task] if given.task in tasks else choose_task(term, plan)
+    if given.unit and given.unit not in {u.id for u in plan.units}:
+        term.note(
+            i18n.t(
+                f"Kế hoạch không có đơn vị “{given.unit}”; chọn trong danh sách.",
+                f"The plan has no unit “{given.unit}”; choose one from the list.",
+            )
+        )
+        given.unit = None
+    task_id = task.id
     unit = given.unit or choose_unit(term, plan, task)
     day = given.day or ask_day(term, plan, today)
     status = given.status or choose_status(term)
@@ -300,7 +315,7 @@ def fill(term: Terminal, plan: Plan, given: Answers, today: dt.date) -> Answers:
     evidence = given.evidence if given.evidence is not None else ask_evidence(term, plan, today)
     values = dict(given.values)
     indicators = {i.key: i for i in plan.indicators}
-    asked = [k for k in (task.indicators if task else []) if k in indicators and k not in values]
+    asked = [k for k in task.indicators if k in indicators and k not in values]
     if asked:
         term.say(
             i18n.t(
