@@ -180,3 +180,10 @@ def test_a_task_or_unit_given_wrong_is_asked_for_at_once(plan: object) -> None:
     assert (got.task, got.unit) == ("quy-che-tiep-cong-dan", "VP")
     assert term.screen[0] == "Kế hoạch không có nhiệm vụ “quy-che”; chọn trong danh sách."
     assert "Kế hoạch không có đơn vị “XX”; chọn trong danh sách." in term.screen
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "9" * 5000, "0", "12"])
+def test_only_a_number_of_the_list_chooses(plan: object, typed: str) -> None:
+    term = Script([typed, "3"])
+    assert prompts.choose_status(term) == "hoan-thanh"
+    assert term.screen[5].startswith(f"  “{typed[:20]}")

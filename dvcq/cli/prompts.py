@@ -120,7 +120,7 @@ def _listing(term: Terminal, rows: list[tuple[str, str]]) -> None:
 
 def _pick(text: str, keys: list[str], kind_vi: str, kind_en: str) -> str:
     """The key chosen by its number in the list or by itself (case aside)."""
-    if text.isdigit() and 1 <= int(text) <= len(keys):
+    if text.isascii() and text.isdigit() and len(text) < 6 and 1 <= int(text) <= len(keys):
         return keys[int(text) - 1]
     folded = {k.casefold(): k for k in keys}
     if text.casefold() in folded:
