@@ -119,3 +119,37 @@ def today() -> dt.date:
             f"The environment variable DVCQ_TODAY is “{shown}”, which is not a valid date; write "
             "YYYY-MM-DD (e.g. 2026-06-14), or unset it to use today's date.",
         ) from None
+
+
+# --- dates as a clerk types them ------------------------------------------------------------------
+
+# 15/3/2026, 15/03/2026 (day first, as Vietnamese documents write dates; 15-3-2026 and 15.3.2026
+# too, which cannot be taken for ISO with its year first), or ISO 2026-03-15.
+_DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
+TYPED_FORMS = ("dd/mm/yyyy", "d/m/yyyy", "YYYY-MM-DD")
+
+
+def parse_typed(text: str) -> dt.date:
+    """A day typed at a prompt or in `--date`: day first with slashes, or ISO; DateError with
+    "format" or "impossible" otherwise."""
+    text = text.strip()
+    m = _DAY_FIRST.fullmatch(text)
+    if m:
+        return make_date(int(m[4]), int(m[3]), int(m[1]))
+    return parse_iso(text)
+
+
+def typed_date(text: str) -> dt.date:
+    """`parse_typed` for an option (--date): a text in no accepted form is a usage error that
+    names the forms; an impossible day is left to the caller (DateError "impossible")."""
+    from dvcq.errors import UsageError
+
+    try:
+        return parse_typed(text)
+    except DateError as exc:
+        if exc.reason == "impossible":
+            raise
+        raise UsageError(
+            f"Ngày “{text}” không hợp lệ; viết dạng dd/mm/yyyy hoặc YYYY-MM-DD, ví dụ 15/3/2026.",
+            f"Date “{text}” is not valid; write dd/mm/yyyy or YYYY-MM-DD, e.g. 15/3/2026.",
+        ) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -19,6 +20,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from dvcq.problems import Pos, Problem
+
+if TYPE_CHECKING:
+    from dvcq.yamlsyntax import Token
 
 Scalar = str | int | float | bool | None
 
@@ -151,8 +155,9 @@ def parse(text: str, file: str) -> tuple[Node | None, list[Problem]]:
         reason = " ".join(str(exc.problem or exc.context or "").split())
         if "invalid Unicode character escape" in reason and mark:  # libyaml: \ud800, \U00110000
             return None, [_bad_escape(text, file, mark.line, mark.column)]
-        rule = "yaml-alias" if "alias" in reason else "yaml-syntax"
-        return None, [Problem(file, pos, rule, {"reason": reason})]
+        if "alias" in reason:
+            return None, [Problem(file, pos, "yaml-alias", {"reason": reason})]
+        return None, [_syntax(exc, text, file)]
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, e.g. pasted from a PDF
         before = text[: exc.position]
         if _Loader.__name__.startswith("C"):  # libyaml counts bytes of UTF-8, not characters
@@ -245,6 +250,60 @@ class _Walker:
         tag = node.tag.replace(_TAG, "!!")
         self.problems.append(Problem(self.file, Pos(line, col), "forbidden-tag", {"tag": tag}))
         return Node(None, line, col)
+
+
+def _mark(mark: yaml.Mark | None) -> Pos | None:
+    return Pos(mark.line + 1, mark.column + 1) if mark else None
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A syntax error as its cause in a clerk's terms (`yamlsyntax`), at the cause's place."""
+    from dvcq.yamlsyntax import cause
+
+    at = exc.problem_mark or exc.context_mark
+    found = cause(
+        str(exc.problem or ""),
+        str(exc.context or ""),
+        _mark(exc.problem_mark),
+        _mark(exc.context_mark),
+        text,
+        _tokens_before(text, at) if at else [],
+    )
+    return Problem(file, found.pos, "yaml-syntax", {"cause": found.code, **found.params})
+
+
+def _tokens_before(text: str, mark: yaml.Mark) -> list[Token]:
+    """The tokens the scanner reads before `mark` (only after an error: it scans again)."""
+    from dvcq.yamlsyntax import Token
+
+    kinds = {
+        yaml.ScalarToken: "scalar",
+        yaml.FlowSequenceStartToken: "flow-start",
+        yaml.FlowMappingStartToken: "flow-start",
+        yaml.FlowSequenceEndToken: "flow-end",
+        yaml.FlowMappingEndToken: "flow-end",
+    }
+    found: list[Token] = []
+    loader = _Loader(text)
+    try:
+        while (token := loader.get_token()) is not None:
+            start, end = token.start_mark, token.end_mark
+            if (start.line, start.column) >= (mark.line, mark.column):
+                break
+            style = getattr(token, "style", None) or ""
+            found.append(
+                Token(
+                    kinds.get(type(token), "other"),
+                    Pos(start.line + 1, start.column + 1),
+                    Pos(end.line + 1, end.column + 1),
+                    style if style in ('"', "'") else "",
+                )
+            )
+    except yaml.YAMLError:
+        pass  # a scanner error: the tokens before it are all there is
+    finally:
+        loader.dispose()
+    return found
 
 
 def _bad_escape(text: str, file: str, line: int, column: int) -> Problem:

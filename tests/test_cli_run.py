@@ -68,14 +68,14 @@ def test_only_the_command_run_is_registered_as_in_a_new_process(
 ) -> None:
     for args in (["status", "--help"], ["render", "plan", "--help"], ["check", "--help"]):
         assert cli(*args).returncode == 0  # imports, and registers, those commands first
-    listed = cli("--help").stdout.split("Commands:\n")[1]
+    listed = cli("--help").stdout.split("Lệnh:\n")[1]
     assert re.findall(r"^  ([a-z]+) ", listed, re.M) == [
         *("check", "show", "rules", "status", "report", "urge", "diff", "schema", "init"),
         "fmt",
         *("render", "progress", "export", "plan"),
     ]
     usage = cli("check", "--nope").stderr
-    assert usage.startswith("Usage: dvcq check [OPTIONS] [TỆP]...\n")
+    assert usage.startswith("Cách dùng: dvcq check [OPTIONS] [TỆP]...\n")
 
 
 def test_time_limit_stops_a_blocked_test_and_nothing_in_dvcq_can_swallow_it() -> None:

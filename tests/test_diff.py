@@ -190,7 +190,8 @@ def test_a_side_that_cannot_be_built_names_file_and_line(repo: Path, tmp_path: P
     bad.write_text("document:\n  type: KH\nbasis: [\n", encoding="utf-8")
     run = dvcq(tmp_path, "diff", str(path), str(bad))
     assert run.returncode == 1
-    assert f"{bad}:4:1" in run.stderr and "Traceback" not in run.stderr
+    # at the cause, the bracket never closed (not at the end of the file)
+    assert f"{bad}:3:8: Dấu “[” mở ở đây" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_unknown_revision_and_missing_file(repo: Path) -> None:

@@ -78,6 +78,10 @@ DATE_BAD = (
     "Lỗi: Ngày “{v}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.\n",
     "Error: Date “{v}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.\n",
 )
+TYPED_DATE_BAD = (  # --date of progress add takes the day first too
+    "Lỗi: Ngày “{v}” không hợp lệ; viết dạng dd/mm/yyyy hoặc YYYY-MM-DD, ví dụ 15/3/2026.\n",
+    "Error: Date “{v}” is not valid; write dd/mm/yyyy or YYYY-MM-DD, e.g. 15/3/2026.\n",
+)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +120,8 @@ def test_dates_with_other_digits_are_malformed(ws: Path, value: str) -> None:
         for lang in ("vi", "en"):
             done = run(*args, "--lang", lang, cwd=ws)
             assert (done.returncode, done.stdout) == (2, ""), args
-            assert done.stderr == DATE_BAD[lang == "en"].format(v=value)
+            said = TYPED_DATE_BAD if args[0] == "progress" and args[1] == "add" else DATE_BAD
+            assert done.stderr == said[lang == "en"].format(v=value)
 
 
 # --- fmt on a file it cannot read ------------------------------------------------------------------
@@ -125,15 +130,15 @@ HAND_EDITED = (
     '- {"task": "theo-doi-don-doc", "id": "20260301-0a0b0c0d", "date": "2026-03-01", '
     '"unit": "VP", "status": "dang-thuc-hien", "result": "Kết quả.", "author": "A"}\n'
 )
-FMT_NOTES = {
-    "vi": "progress/2026/2026-01.yaml:2:3: giữ nguyên: Lỗi cú pháp YAML: did not find expected "
-    "',' or '}'.\n"
-    "progress/2026/2026-03.yaml:1:1: giữ nguyên: Lỗi cú pháp YAML: found character that "
-    "cannot start any token.\n",
-    "en": "progress/2026/2026-01.yaml:2:3: left as is: YAML syntax error: did not find expected "
-    "',' or '}'.\n"
-    "progress/2026/2026-03.yaml:1:1: left as is: YAML syntax error: found character that "
-    "cannot start any token.\n",
+FMT_NOTES = {  # each YAML syntax error told by its cause, at the cause (the opening brace)
+    "vi": "progress/2026/2026-01.yaml:1:3: giữ nguyên: Dấu “{” mở ở đây không được đóng bằng "
+    "“}”.\n"
+    "progress/2026/2026-03.yaml:1:1: giữ nguyên: Có ký tự Tab ở chỗ thụt lề: YAML chỉ thụt lề "
+    "bằng dấu cách.\n",
+    "en": "progress/2026/2026-01.yaml:1:3: left as is: The “{” opened here is never closed with "
+    "“}”.\n"
+    "progress/2026/2026-03.yaml:1:1: left as is: A tab character in the indentation: YAML "
+    "indents with spaces only.\n",
 }
 
 

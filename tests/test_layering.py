@@ -148,6 +148,7 @@ def test_the_path_of_check_loads_no_documents_review_or_heavy_library(tmp_path: 
     # Only the command being run is built: no other command module is loaded.
     assert {m for m in modules if m.startswith("dvcq.cli.")} <= {
         "dvcq.cli.app",
+        "dvcq.cli.parser_words",  # click's words in the reader's language, for every command
         "dvcq.cli.check",
         "dvcq.cli.problem_text",
         "dvcq.cli.display",

@@ -77,8 +77,9 @@ def test_the_plan_prints_the_committee_alone_and_its_collective_signature(repo: 
 def test_status_counts_the_entries(repo: Path) -> None:
     status = dvcq(repo, "status")
     assert status.returncode == 0, status.stderr
-    assert "2/8 nhiệm vụ có báo cáo (25.0%), 1 hoàn thành (12.5%), 0 quá hạn, 0 sắp đến hạn, 0 hoàn thành muộn." in norm(
-        status.stdout
+    assert (
+        "2/8 nhiệm vụ có báo cáo (25.0%), 1 hoàn thành (12.5%), 0 quá hạn, 0 sắp đến hạn, 0 hoàn thành muộn."
+        in norm(status.stdout)
     )
 
 

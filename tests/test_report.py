@@ -349,7 +349,7 @@ def test_signer_overrides(tmp_path: Path) -> None:
         ("day: mười sáu\n", "bad.yaml:1:6:", "“day” phải là số nguyên"),
         ("strenghts: tốt\n", "bad.yaml:1:1:", "Có phải ý bạn là “strengths”?"),
         ("addressees:\n  - [Sở Nội vụ]\n", "bad.yaml:2:5:", "phải là chuỗi văn bản"),
-        ("leadership: |\n  tốt\n day: 3\n", "bad.yaml:3:", "Lỗi cú pháp YAML"),
+        ("leadership: |\n  tốt\n day: 3\n", "bad.yaml:3:2:", "Thụt lề không khớp: dòng này"),
         ("day: 31\n", "bad.yaml:1:6  lỗi  ", "ngày 31 không có trong tháng 6/2026"),
         ("- một danh sách\n", "bad.yaml:1:1:", "phải là bảng khóa–giá trị"),
     ],

@@ -54,6 +54,8 @@ def _lang_option() -> click.Option:
 
 def _give_debug(command: click.Command) -> None:
     """--debug for every command and group; --lang for the groups that lack it."""
+    if isinstance(command, TyperGroup):  # click suggests commands too, in the reader's language
+        command.suggest_commands = False
     if not any(param.name == "debug" for param in command.params):
         command.params.append(_debug_option())
     subs = getattr(command, "commands", None)
@@ -531,6 +533,9 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a message and an exit code."""
     global _debug
     from dvcq.cli import load_commands
+    from dvcq.cli.parser_words import install
+
+    install()  # click's own words ("Missing option", "Usage:") in the reader's language
 
     args = sys.argv[1:] if argv is None else argv
     _debug = os.environ.get("DVCQ_DEBUG") == "1"  # and --debug, once click has read the line
@@ -567,12 +572,13 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.ClickException as exc:
         with contextlib.suppress(OSError, ValueError):  # stdout full: reported below
             exc.show()
-        _say(
-            i18n.t(
-                "Gõ `dvcq --help` hoặc `dvcq <lệnh> --help` để xem cách dùng.\n",
-                "Run `dvcq --help` or `dvcq <command> --help` for usage.\n",
+        if getattr(exc, "ctx", None) is None:  # else click has said which --help to run
+            _say(
+                i18n.t(
+                    "Gõ `dvcq --help` hoặc `dvcq <lệnh> --help` để xem cách dùng.\n",
+                    "Run `dvcq --help` or `dvcq <command> --help` for usage.\n",
+                )
             )
-        )
         code = exc.exit_code if exc.exit_code else 2
     except DvcqError as exc:
         _say(f"{i18n.t('Lỗi', 'Error')}: {exc.text[i18n.lang()]}\n")

@@ -72,7 +72,9 @@ def add(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Mã đơn vị báo cáo.")] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", "-d", help="Ngày thực hiện, YYYY-MM-DD (mặc định hôm nay)."),
+        typer.Option(
+            "--date", "-d", help="Ngày thực hiện, dd/mm/yyyy hoặc YYYY-MM-DD (mặc định hôm nay)."
+        ),
     ] = None,
     status: Annotated[
         str | None,
@@ -117,14 +119,12 @@ def add(
     thiếu giá trị là báo lỗi ngay.
     """
     from dvcq.dates import today
-    from dvcq.model import STATUSES
     from dvcq.progress import store, writing
 
     use_lang(lang)
     the_plan, entries, root = store.load(plan, progress)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     author = author or _git_user() or None
-    day_text = date
     if not interactive:
         missing = writing.missing_values(
             task=task, unit=unit, status=status, result=result, author=author
@@ -138,39 +138,38 @@ def add(
                 + ", ".join(missing)
                 + ". Without a terminal every value must be given.",
             )
-    else:
-        from rich.prompt import Prompt
+    # A date in no accepted form, or one that does not exist, is named as such (entry-date).
+    day = writing.entry_day(date) if date else None
+    values = _values(list(value or []))
+    if interactive:
+        from dvcq.cli import prompts
 
-        task = task or Prompt.ask(
-            i18n.t("Mã nhiệm vụ", "Task id"), choices=[t.id for t in the_plan.tasks()]
+        term = prompts.Terminal()
+        given = prompts.Answers(
+            task, unit, day, status, result, list(evidence) if evidence else None, values, author
         )
-        unit = unit or Prompt.ask(
-            i18n.t("Đơn vị báo cáo", "Reporting unit"), choices=[u.id for u in the_plan.units]
-        )
-        day_text = day_text or Prompt.ask(
-            i18n.t("Ngày (YYYY-MM-DD)", "Date (YYYY-MM-DD)"), default=today().isoformat()
-        )
-        status = status or Prompt.ask(i18n.t("Tình trạng", "Status"), choices=list(STATUSES))
-        result = result or Prompt.ask(i18n.t("Kết quả thực hiện", "What was done"))
-        author = author or Prompt.ask(i18n.t("Người ghi", "Author"))
-    # A date that does not exist is named as such, in check's words (entry-date).
-    day = writing.entry_day(day_text) if day_text else today()
-    if interactive and not yes:
-        sys.stdout.write(f"{task} | {unit} | {day} | {status} | {result} | {author}" + "\n")
-        if not typer.confirm(i18n.t("Ghi mục này?", "Write this entry?"), default=True):
-            raise typer.Abort()
+        answers = prompts.fill(term, the_plan, given, today())
+        task, unit, day, status = answers.task, answers.unit, answers.day, answers.status
+        result, author, values = answers.result, answers.author, answers.values
+        evidence = answers.evidence
+        if not yes:
+            term.say(i18n.t("Mục sẽ ghi:", "The entry:"))
+            for row in prompts.summary(the_plan, answers):
+                term.say(row)
+            if not prompts.confirm(term, i18n.t("Ghi mục này?", "Write this entry?")):
+                raise typer.Abort()
     entry, path = writing.record(
         the_plan,
         entries,
         root,
         task=task or "",
         unit=unit or "",
-        day=day,
+        day=day or today(),
         status=status or "",
         result=result or "",
         author=author or "",
         evidence=list(evidence or []),
-        values=_values(list(value or [])),
+        values=values,
         supersedes=supersedes,
         today=today(),
         allow_duplicate=allow_duplicate,

@@ -11,11 +11,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from dvcq import i18n, rules
 from dvcq.errors import DvcqError, UsageError, os_failure
 from dvcq.files import inside, replace_atomically
-from dvcq.model import STATUSES, Entry, Plan, Progress
+from dvcq.model import DONE, STATUSES, Entry, Plan, Progress
 from dvcq.problems import Pos, Problem
 from dvcq.progress.store import HEADER, entry_from_data
 from dvcq.repository import progress_dir
@@ -304,15 +305,13 @@ def missing_values(**values: str | None) -> list[str]:
 
 
 def entry_day(text: str) -> dt.date:
-    """The day given for a new entry: a date in another form, or one that does not exist, is
-    refused with the words `dvcq check` uses for it (entry-date), and its hint."""
-    from dvcq.dates import DateError, option_date, parse_iso
+    """The day given for a new entry (dd/mm/yyyy, d/m/yyyy or ISO): a text in no such form, or a
+    day that does not exist, is refused, the latter with `dvcq check`'s words (entry-date)."""
+    from dvcq.dates import DateError, typed_date
 
     try:
-        return parse_iso(text)
+        return typed_date(text)
     except DateError as exc:
-        if exc.reason == "format":  # the message of every date option
-            return option_date(text)
         found = Problem(NEW, Pos(1, 1), "entry-date", {"date": text, "reason": exc.reason})
         raise UsageError(rules.message(found, "vi"), rules.message(found, "en")) from None
 
@@ -400,3 +399,24 @@ def record(
     path = append_entry(root, plan.document.date.year, entry)
     entry.file = str(path)
     return entry, path
+
+
+def answer_problems(plan: Plan, today: dt.date, rule_ids: set[str], **fields: Any) -> list[Problem]:
+    """What the progress rules `rule_ids` find in one answer of an entry being typed (a day,
+    evidence, values), in `dvcq check`'s words: an entry of the answer and neutral other fields,
+    checked on its own, so that a prompt can refuse an answer as soon as it is typed."""
+    data = {
+        "id": new_id(today),
+        "task": "",
+        "date": today.isoformat(),
+        "unit": "",
+        "status": DONE,
+        "result": "-",
+        "author": "-",
+        **fields,
+    }
+    found: list[Problem] = _out_of_range(data.get("values", {}))
+    entry = entry_from_data(data, NEW, 1, found)
+    if entry is not None:
+        found += rules.run_progress(plan, Progress(entries=[entry]), today)
+    return [p for p in found if p.rule in rule_ids and rules.is_error(p)]

@@ -7,8 +7,8 @@ schema) finds the problem. `dvcq rules` lists them all; the messages are formatt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dvcq.problems import Pos, Problem
@@ -38,6 +38,21 @@ class Rule:
     doc: dict[str, str]
     scope: str  # "plan" | "progress" | "file": which files the rule looks at
     check: Check | None = None
+    # A rule reported for several causes (the YAML syntax errors) has words for each: a problem
+    # whose `cause` parameter names one is told in those words.
+    causes: Mapping[str, Words] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The message and hint of one cause of a rule, in each language."""
+
+    message: dict[str, str]
+    hint: dict[str, str]
+
+
+def words(*, vi: str, en: str, hint_vi: str, hint_en: str) -> Words:
+    return Words({"vi": vi, "en": en}, {"vi": hint_vi, "en": hint_en})
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -55,6 +70,7 @@ def declare(
     doc_en: str,
     scope: str = "plan",
     check: Check | None = None,
+    causes: Mapping[str, Words] | None = None,
 ) -> Rule:
     if id in REGISTRY:
         raise ValueError(f"rule {id} declared twice")
@@ -66,6 +82,7 @@ def declare(
         {"vi": doc_vi, "en": doc_en},
         scope,
         check,
+        dict(causes or {}),
     )
     REGISTRY[id] = rule_
     return rule_
@@ -75,7 +92,7 @@ def rule(id: str, level: str, scope: str = "plan", **words: str) -> Callable[[Ch
     """Register a check; the decorated function yields (position, parameters)."""
 
     def wrap(func: Check) -> Check:
-        declare(id, level, check=func, scope=scope, **words)
+        declare(id, level, check=func, scope=scope, causes=None, **words)
         return func
 
     return wrap
@@ -188,12 +205,18 @@ def level_of(problem: Problem) -> str:
     return _rule(problem).level
 
 
+def _said(problem: Problem) -> Rule | Words:
+    """The words for `problem`: its cause's, when the rule has words for that cause."""
+    rule_ = _rule(problem)
+    return rule_.causes.get(str(problem.params.get("cause", "")), rule_)
+
+
 def message(problem: Problem, lang: str) -> str:
-    return _rule(problem).message[lang].format_map(_Safe(_words(problem.params, lang)))
+    return _said(problem).message[lang].format_map(_Safe(_words(problem.params, lang)))
 
 
 def hint(problem: Problem, lang: str) -> str:
-    return _rule(problem).hint[lang].format_map(_Safe(_words(problem.params, lang)))
+    return _said(problem).hint[lang].format_map(_Safe(_words(problem.params, lang)))
 
 
 class _Safe(dict[str, Any]):

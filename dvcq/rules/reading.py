@@ -1,6 +1,6 @@
 """Problems found while reading a file and matching it to the schema (reported by the reader)."""
 
-from dvcq.rules import ERROR, declare
+from dvcq.rules import ERROR, declare, words
 
 declare(
     "unreadable-file",
@@ -65,17 +65,145 @@ declare(
     doc_vi="Tệp không có nội dung YAML nào.",
     doc_en="The file holds no YAML at all.",
 )
+# The causes `yamlsyntax.cause` tells apart, each with its own words; a syntax error of no known
+# cause keeps the rule's own words, with the parser's (English) reason quoted.
+_YAML_CAUSES = {
+    "tab": words(
+        vi="Có ký tự Tab ở chỗ thụt lề: YAML chỉ thụt lề bằng dấu cách.",
+        en="A tab character in the indentation: YAML indents with spaces only.",
+        hint_vi="Xóa ký tự Tab và thụt lề bằng dấu cách (thẳng cột với các dòng cùng cấp); "
+        "trong trình soạn thảo, bật “Insert spaces” (chèn dấu cách khi nhấn Tab).",
+        hint_en="Delete the tab and indent with spaces (in line with the lines of the same "
+        "level); in the editor, turn on “Insert spaces” for the Tab key.",
+    ),
+    "unclosed-quote": words(
+        vi="Dấu mở ngoặc {quote} ở đây không có dấu đóng.",
+        en="The opening quote {quote} here is never closed.",
+        hint_vi="Thêm dấu {quote} ở cuối giá trị, trên cùng dòng; nếu trong câu có dấu ngoặc "
+        "kép, dùng ngoặc kép cong “ ” bên trong, hoặc bỏ cả hai dấu {quote}.",
+        hint_en="Add a closing {quote} at the end of the value, on the same line; if the text "
+        "holds quotation marks, use curly ones “ ” inside, or remove both {quote}.",
+    ),
+    "text-after-quote": words(
+        vi="Dấu ngoặc {quote} ở đây đóng giá trị mở ở dòng {open_line}, cột {open_col}; phần "
+        "chữ sau nó bị thừa.",
+        en="The {quote} here closes the value opened at line {open_line}, column {open_col}; "
+        "the text after it is left over.",
+        hint_vi="Trong câu có dấu {quote}: dùng ngoặc kép cong “ ” bên trong câu, hoặc đặt cả "
+        "giá trị trong loại dấu kia (' … ' thay cho \" … \").",
+        hint_en="The text holds a {quote}: use curly quotes “ ” inside it, or put the whole value "
+        "in the other kind of quote (' … ' instead of \" … \").",
+    ),
+    "bad-escape": words(
+        vi="“{escape}” trong giá trị đặt giữa ngoặc kép không phải mã thoát hợp lệ: trong "
+        "ngoặc kép, dấu \\ mở đầu một mã thoát.",
+        en="“{escape}” inside a double-quoted value is not a valid escape: inside double quotes "
+        "a \\ starts an escape.",
+        hint_vi="Viết \\\\ cho mỗi dấu \\, hoặc đặt giá trị trong dấu nháy đơn ' … ' (ở đó "
+        "\\ là ký tự thường).",
+        hint_en="Write \\\\ for each \\, or put the value in single quotes ' … ' (where "
+        "\\ is an ordinary character).",
+    ),
+    "second-document": words(
+        vi="Dòng “---” ở đây mở văn bản YAML thứ hai; tệp chỉ được có một.",
+        en="The “---” line here starts a second YAML document; the file may hold only one.",
+        hint_vi="Xóa dòng “---”; nếu đó là một đường kẻ trong nội dung, đặt nội dung trong "
+        "ngoặc kép.",
+        hint_en="Delete the “---” line; if it is a rule inside a text, put the text in quotes.",
+    ),
+    "colon-in-text": words(
+        vi="Dấu hai chấm và dấu cách (“: ”) trong văn bản không có ngoặc kép: YAML hiểu đó là "
+        "một khóa mới.",
+        en="A colon and a space (“: ”) inside unquoted text: YAML takes it for a new key.",
+        hint_vi='Đặt cả giá trị sau “{key}” trong dấu ngoặc kép, ví dụ {key} "Nội dung: …".',
+        hint_en='Put the whole value after “{key}” in double quotes, e.g. {key} "Text: …".',
+    ),
+    "indentation": words(
+        vi="Thụt lề không khớp: dòng này thụt {spaces} dấu cách, không thẳng cột với khóa cùng "
+        "cấp nào ở trên (dòng {above} thụt {above_spaces}).",
+        en="Indentation does not match: this line is indented {spaces} spaces, in line with no "
+        "key of its level above (line {above} is indented {above_spaces}).",
+        hint_vi="Thụt lề bằng dấu cách cho dòng này thẳng cột với các khóa cùng cấp (thường mỗi "
+        "cấp thêm 2 dấu cách); phần nối tiếp một đoạn văn (sau | hoặc >) phải thụt vào sâu hơn "
+        "khóa của nó.",
+        hint_en="Indent this line with spaces in line with the keys of its level (usually 2 "
+        "more spaces per level); the lines of a text block (after | or >) go deeper than its key.",
+    ),
+    "block-text-indent": words(
+        vi="Dòng này không thụt vào, nên không thuộc đoạn văn mở bằng “|” hoặc “>” sau “{key}” ở "
+        "dòng {above}.",
+        en="This line is not indented, so it is not part of the text block opened with “|” or "
+        "“>” after “{key}” at line {above}.",
+        hint_vi="Thụt mọi dòng của đoạn văn vào sâu hơn “{key}” (thường thêm 2 dấu cách).",
+        hint_en="Indent every line of the text block deeper than “{key}” (usually 2 more spaces).",
+    ),
+    "dash-after-key": words(
+        vi="Dấu “- ” (mục danh sách) đứng sau khóa “{key}” trên cùng một dòng.",
+        en="A “- ” (list item) follows the key “{key}” on the same line.",
+        hint_vi="Xuống dòng sau “{key}” rồi viết mỗi mục “- …” thụt vào 2 dấu cách; nếu “-” là "
+        "một phần của nội dung, đặt cả giá trị trong ngoặc kép.",
+        hint_en="Break the line after “{key}” and write each item “- …” indented 2 spaces; if "
+        "the “-” belongs to the text, put the whole value in quotes.",
+    ),
+    "missing-dash": words(
+        vi="Dòng này nằm trong danh sách bắt đầu ở dòng {list_line} nhưng không bắt đầu bằng “- ”.",
+        en="This line is inside the list that starts at line {list_line} but does not start "
+        "with “- ”.",
+        hint_vi="Mỗi mục của danh sách bắt đầu bằng “- ”, thẳng cột với dấu “-” ở dòng "
+        "{list_line}; nếu dòng này thuộc mục ở trên, thụt vào thẳng cột với các khóa của mục đó.",
+        hint_en="Each item of the list starts with “- ”, in line with the “-” at line "
+        "{list_line}; if this line belongs to the item above, indent it in line with that "
+        "item's keys.",
+    ),
+    "missing-colon": words(
+        vi="Dòng này không có dấu hai chấm sau tên khóa.",
+        en="This line has no colon after its key.",
+        hint_vi="Viết “khóa: giá trị” (dấu hai chấm rồi một dấu cách); nếu dòng này nối tiếp nội "
+        "dung dòng trên, thụt nó vào sâu hơn khóa của dòng trên.",
+        hint_en="Write “key: value” (a colon, then a space); if this line continues the text of "
+        "the line above, indent it deeper than that line's key.",
+    ),
+    "unclosed-bracket": words(
+        vi="Dấu “{bracket}” mở ở đây không được đóng bằng “{close}”.",
+        en="The “{bracket}” opened here is never closed with “{close}”.",
+        hint_vi="Thêm “{close}” ở cuối, trên cùng dòng; nếu giá trị là văn bản bắt đầu bằng "
+        "“{bracket}”, đặt cả giá trị trong ngoặc kép.",
+        hint_en="Add “{close}” at the end, on the same line; if the value is a text starting "
+        "with “{bracket}”, put the whole value in quotes.",
+    ),
+    "text-after-bracket": words(
+        vi="Giá trị bắt đầu bằng “{bracket}” được YAML đọc như một danh sách hay một bảng, không "
+        "phải văn bản; phần chữ sau dấu đóng bị thừa.",
+        en="A value starting with “{bracket}” is read as a list or a mapping, not as text; the "
+        "text after its closing bracket is left over.",
+        hint_vi='Đặt cả giá trị trong ngoặc kép, ví dụ "[Văn phòng] chủ trì".',
+        hint_en='Put the whole value in quotes, e.g. "[Office] leads".',
+    ),
+    "reserved-character": words(
+        vi="Giá trị không được bắt đầu bằng ký tự “{char}” khi không có ngoặc kép (YAML dành "
+        "nó cho việc khác).",
+        en="A value may not start with “{char}” without quotes (YAML reserves it).",
+        hint_vi='Đặt cả giá trị trong ngoặc kép, ví dụ "{char}…".',
+        hint_en='Put the whole value in quotes, e.g. "{char}…".',
+    ),
+}
+
 declare(
     "yaml-syntax",
     ERROR,
     scope="file",
-    vi="Lỗi cú pháp YAML: {reason}.",
+    vi="Lỗi cú pháp YAML (bộ đọc YAML báo: {reason}).",
     en="YAML syntax error: {reason}.",
     hint_vi="Xem lại thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép quanh "
     "vị trí này.",
     hint_en="Check indentation (spaces, not tabs), colons and quotes around this place.",
-    doc_vi="Tệp không phải YAML hợp lệ.",
-    doc_en="The file is not valid YAML.",
+    doc_vi="Tệp không phải YAML hợp lệ. Các nguyên nhân thường gặp có lời và gợi ý riêng: Tab ở "
+    "đầu dòng, thụt lề lệch, thiếu “- ” của một mục danh sách, dấu hai chấm trong văn bản không "
+    "có ngoặc kép, dấu ngoặc chưa đóng, ký tự đặc biệt ở đầu giá trị.",
+    doc_en="The file is not valid YAML. The common causes have their own words and hints: a tab "
+    "in the indentation, indentation out of line, a list item without its “- ”, a colon inside "
+    "unquoted text, an unclosed quote or bracket, a reserved character starting a value.",
+    causes=_YAML_CAUSES,
 )
 declare(
     "yaml-alias",
