@@ -63,7 +63,7 @@ def _boundaries(sentence: str) -> tuple[list[int], list[int]]:
     clauses = [m.start() for m in re.finditer(r";\s", sentence)]
     lists = [m.start() for m in re.finditer(r",\s", sentence) if _in_a_list(sentence, m.start())]
     clauses += [m.start() for m in re.finditer(r",\s", sentence) if m.start() not in lists]
-    complements = []
+    complements: list[int] = []
     for m in _BEFORE_WORD.finditer(sentence):
         word = m.group(1)
         if word == "và":  # "A, B và C": the last item of a list, not a new clause

@@ -83,7 +83,6 @@ def test_a_clause_after_a_comma_is_a_boundary() -> None:
 
 def test_the_bundled_plans_titles_end_at_a_boundary() -> None:
     from dvcq.rules.check import open_plan
-
     from tests.cli_run import SAMPLE
 
     plan = open_plan(SAMPLE / "plans" / "2026.yaml")

@@ -162,9 +162,8 @@ def _indicator_table(
     data: dict[str, Any], plan: Any, titles: dict[str, str], escape: Any, number: Any
 ) -> Any:
     """The indicator figures in a table of their own: one line per task and indicator."""
-    from rich.table import Table
-
     from rich import box
+    from rich.table import Table
 
     found = {i.key: i for i in plan.indicators}
     table = Table(
@@ -180,5 +179,7 @@ def _indicator_table(
             name = indicator.name if indicator else key
             unit = f" {indicator.unit}" if indicator and indicator.unit else ""
             title = escape(titles.get(row["task"], row["task"])) if k == 0 else ""
-            table.add_row(str(n) if k == 0 else "", title, escape(name), escape(number(value) + unit))
+            table.add_row(
+                str(n) if k == 0 else "", title, escape(name), escape(number(value) + unit)
+            )
     return table

@@ -9,9 +9,9 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from dvcq.dates import numeric
+from dvcq.documents.figures import indicator_figures, same_window_last_year
 from dvcq.documents.header import plan_header, report_header, type_name_of
 from dvcq.documents.notes import ReportNotes
-from dvcq.documents.figures import indicator_figures, same_window_last_year
 from dvcq.documents.wording import citation, lower_first, vn_percent
 from dvcq.model import Plan, roman
 from dvcq.outline import outline
@@ -121,8 +121,8 @@ def report_context(
     rows = {row.task.id: row for row in board.rows}
     results = []
     for p, part in enumerate(plan.task_parts(), 2):
-        sections = []
-        for s, section in enumerate(part.sections, 1):
+        sections: list[dict[str, Any]] = []
+        for section in part.sections:
             mine = [rows[t.id] for t in section.tasks if t.id in rows]
             if unit and not mine:
                 continue  # a unit's report: only the sections with its tasks
@@ -249,7 +249,12 @@ def _first_done(progress: Progress, cutoff: dt.date, unit: str | None = None) ->
     stop = cutoff.isoformat()
     first: dict[str, str] = {}
     for e in progress.current():
-        if e.status == DONE and len(e.date) == 10 and e.date <= stop and (not unit or e.unit == unit):
+        if (
+            e.status == DONE
+            and len(e.date) == 10
+            and e.date <= stop
+            and (not unit or e.unit == unit)
+        ):
             first[e.task] = min(first.get(e.task, e.date), e.date)
     return first
 
