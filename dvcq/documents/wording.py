@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,7 +78,13 @@ def change_words(now: float, before: float, unit: str) -> str:
     word = "tăng" if now > before else "giảm"
     diff = abs(now - before)
     text = f"{word} {vn_number(round(diff, 2))}{' ' + unit if unit else ''}"
-    return f"{text}, {vn_percent(round(100 * diff / before, 1))}" if before else text
+    if not before:
+        return text
+    # Rounded half up, as by hand: 9 of 16 more is 56,3 % (round() would give 56,2).
+    share = (Decimal(repr(diff)) * 100 / Decimal(repr(abs(before)))).quantize(
+        Decimal("0.1"), ROUND_HALF_UP
+    )
+    return f"{text}, {vn_percent(float(share))}"
 
 
 def citation(type_word: str, symbol: str, when: str, issuer: str, subject: str) -> str:
