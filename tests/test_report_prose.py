@@ -122,7 +122,9 @@ def test_the_unit_table_has_a_total_row_and_right_aligned_figures(tmp_path: Path
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     doc = open_docx(out)
-    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị" and len(t.columns) == 5)
+    table = next(
+        t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị" and len(t.columns) == 5
+    )
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[-1] == ["", "Tổng cộng", "5", "9", "8"]
     assert rows[1] == ["1", "Văn phòng Sở", "5", "6", "3"]
