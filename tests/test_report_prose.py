@@ -59,17 +59,17 @@ def test_no_cut_sentence_and_no_filler(which: str, request: pytest.FixtureReques
 @pytest.mark.parametrize("which", ["h1", "year"])
 def test_numbers_in_vietnamese_format(which: str, request: pytest.FixtureRequest) -> None:
     text: str = request.getfixturevalue(which)
-    assert not re.search(r"\d\.\d+ ?%|\d%", text)  # never "100.0%" nor "96.6%"
-    assert re.search(r"\d+,\d %", text)  # "28,6 %"
-    assert "11/11 nhiệm vụ (100 %) có kết quả được cập nhật" in text
+    assert not re.search(r"\d\.\d+\s?%|\d%", text)  # never "100.0%" nor "96.6%"
+    assert re.search(r"\d+,\d\u00a0%", text)  # "28,6 %", a no-break space before the sign
+    assert "11/11 nhiệm vụ (100\u00a0%) có kết quả được cập nhật" in text
 
 
 def test_the_half_year_compares_with_the_same_window_last_year(h1: str) -> None:
     # II.4 (tiếp công dân), 15/12/2025–14/6/2026 against 15/12/2024–14/6/2025: 5 against 7 lượt,
     # 9 against 10 đơn received, 8 against 8 settled.
     assert (
-        "So với cùng kỳ năm 2025: lượt tiếp công dân giảm 2 lượt, 28,6 %; đơn thư tiếp nhận "
-        "giảm 1 đơn, 10,0 %; đơn thư đã giải quyết bằng cùng kỳ."
+        "So với cùng kỳ năm 2025: lượt tiếp công dân giảm 2 lượt, 28,6\u00a0%; đơn thư tiếp nhận "
+        "giảm 1 đơn, 10,0\u00a0%; đơn thư đã giải quyết bằng cùng kỳ."
     ) in h1.splitlines()
 
 
@@ -77,8 +77,8 @@ def test_the_year_compares_with_the_same_window_last_year(year: str) -> None:
     # 15/12/2025–27/11/2026 against 15/12/2024–27/11/2025: 24 against 23 lượt, 25 against 16
     # đơn (9 more: 56,25 %, rounded half up), 18 against 16.
     assert (
-        "So với cùng kỳ năm 2025: lượt tiếp công dân tăng 1 lượt, 4,3 %; đơn thư tiếp nhận "
-        "tăng 9 đơn, 56,3 %; đơn thư đã giải quyết tăng 2 đơn, 12,5 %."
+        "So với cùng kỳ năm 2025: lượt tiếp công dân tăng 1 lượt, 4,3\u00a0%; đơn thư tiếp nhận "
+        "tăng 9 đơn, 56,3\u00a0%; đơn thư đã giải quyết tăng 2 đơn, 12,5\u00a0%."
     ) in year.splitlines()
 
 
@@ -97,7 +97,7 @@ def test_without_last_years_entries_there_is_no_comparison(tmp_path: Path) -> No
 
 def test_the_four_states_a_leader_reads(h1: str) -> None:
     assert (
-        "Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026: 11/11 nhiệm vụ (100 %) có kết quả "
+        "Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026: 11/11 nhiệm vụ (100\u00a0%) có kết quả "
         "được cập nhật; trong đó 9 nhiệm vụ hoàn thành đúng hạn, 2 nhiệm vụ đang thực hiện trong "
         "hạn; không có nhiệm vụ quá hạn."
     ) in h1.splitlines()

@@ -47,7 +47,7 @@ def test_a_units_report_says_what_the_unit_did(tmp_path: Path) -> None:
     ) in text.splitlines()
     assert "Lãnh đạo Sở:" not in text and "Các phòng chuyên môn:" not in text  # no other unit
     # 15/12/2025–14/6/2026, VP's entries on II.4: 5 lượt (7 a year earlier).
-    assert "So với cùng kỳ năm 2025: lượt tiếp công dân giảm 2 lượt, 28,6 %" in text
+    assert "So với cùng kỳ năm 2025: lượt tiếp công dân giảm 2 lượt, 28,6\u00a0%" in text
 
 
 def test_an_unknown_unit_is_named(tmp_path: Path) -> None:

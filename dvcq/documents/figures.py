@@ -63,7 +63,8 @@ def indicator_figures(
         if any(i.key in e.values for i in chosen):
             by_unit.setdefault(e.unit, []).append(e)
     units = []
-    if len(by_unit) > 1:
+    # By unit only where figures add up: a "latest" or "max" figure has no total to show.
+    if len(by_unit) > 1 and any(i.aggregation == "sum" for i in chosen):
         for unit, mine in by_unit.items():
             sums = aggregate(plan, mine)
             texts = [vn_number(sums[i.key]) if i.key in sums else "" for i in chosen]

@@ -63,11 +63,14 @@ def vn_number(value: float) -> str:
     return whole.replace(",", ".") + "," + fraction
 
 
+PERCENT = "\u00a0%"  # a no-break space: "100 %" never breaks between the figure and its sign
+
+
 def vn_percent(value: float) -> str:
     """A percentage as Vietnamese writes it: `96,6 %`, `15,0 %`; `100 %` and `0 %` whole."""
     if value in (0, 100):
-        return f"{int(value)} %"
-    return f"{value:.1f}".replace(".", ",") + " %"
+        return f"{int(value)}{PERCENT}"
+    return f"{value:.1f}".replace(".", ",") + PERCENT
 
 
 def change_words(now: float, before: float, unit: str) -> str:
