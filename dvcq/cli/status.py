@@ -97,6 +97,8 @@ def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) 
     console = Console()
     wide = console.width >= 120
     titles = {t.id: short_title(t) for t in plan.tasks()}
+    # A task's number is its place among all the plan's tasks: the same on a board of one unit.
+    numbers = {p.task.id: n for n, p in enumerate(plan.placed_tasks(), 1)}
     units = {u.id: u.name for u in plan.units}
     w = data["window"]
     filtered = ""
@@ -122,7 +124,7 @@ def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) 
     table.add_column(i18n.t("Cập nhật", "Updated"), no_wrap=True)
     if wide:  # at 80 columns the title needs the room more than the count
         table.add_column(i18n.t("Số mục", "Entries"), justify="right", no_wrap=True)
-    for n, row in enumerate(data["tasks"], 1):
+    for row in data["tasks"]:
         status = STATUSES[row["status"]][0 if vi else 1] if row["status"] else ""
         flags = []
         if row["no_entry"]:
@@ -131,7 +133,7 @@ def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) 
             flags.append(f"[red]{i18n.t('quá hạn', 'overdue')}[/]")
         owner = row["owner"] or ""
         cells = [
-            str(n),
+            str(numbers.get(row["task"], "")),
             escape(row["section"]),
             escape(titles.get(row["task"], row["task"])),
             escape((units.get(owner, owner) if wide else owner) or "—"),
@@ -141,7 +143,7 @@ def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) 
         table.add_row(*cells, *([str(row["entries"])] if wide else []))
     console.print(table)
     if indicators:
-        console.print(_indicator_table(data, plan, titles, escape, vn_number))
+        console.print(_indicator_table(data, numbers, titles, plan, escape, vn_number))
     s = data["summary"]
     silent = escape(", ".join(data["silent_units"])) or i18n.t("không", "none")
     reported, done = vn_percent(s["reported_percent"]), vn_percent(s["done_percent"])
@@ -159,7 +161,12 @@ def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) 
 
 
 def _indicator_table(
-    data: dict[str, Any], plan: Any, titles: dict[str, str], escape: Any, number: Any
+    data: dict[str, Any],
+    numbers: dict[str, int],
+    titles: dict[str, str],
+    plan: Any,
+    escape: Any,
+    number: Any,
 ) -> Any:
     """The indicator figures in a table of their own: one line per task and indicator."""
     from rich import box
@@ -173,7 +180,8 @@ def _indicator_table(
     table.add_column(i18n.t("Nhiệm vụ", "Task"), ratio=2, overflow="fold")
     table.add_column(i18n.t("Chỉ tiêu", "Indicator"), ratio=1, overflow="fold")
     table.add_column(i18n.t("Kết quả", "Total"), justify="right", no_wrap=True)
-    for n, row in enumerate(data["tasks"], 1):
+    for row in data["tasks"]:
+        n = numbers.get(row["task"], "")
         for k, (key, value) in enumerate(row["indicators"].items()):
             indicator = found.get(key)
             name = indicator.name if indicator else key
