@@ -81,6 +81,16 @@ def nd30_month(month: int) -> str:
     return f"{month:02d}" if month < 3 else str(month)
 
 
+def dd_mm_yyyy(day: str | None) -> str:
+    """An ISO day as a clerk reads it on screen, `05/03/2026`; text that is not one as written."""
+    if not day:
+        return ""
+    try:
+        return f"{parse_iso(day):%d/%m/%Y}"
+    except DateError:
+        return day
+
+
 def numeric(day: dt.date | str) -> str:
     """`09/01/2026`, `31/3/2026`; text that is not an ISO date is shown as written (the checker
     reports it)."""

@@ -1,6 +1,7 @@
 """Make the sample progress data (dữ liệu minh họa) under examples/progress/, and bench data.
 
     python examples/generate_sample.py                 # examples/progress/2026/*.yaml
+    python examples/generate_sample.py --last-year     # examples/progress/2025/*.yaml (cùng kỳ)
     python examples/generate_sample.py --entries 100000 --out /tmp/p   # for benchmarks
 
 The results are invented to show the board and the reports: never copy them into progress/.
@@ -78,11 +79,14 @@ def _results_for(text: str) -> list[str]:
     return next(results for key, results in RESULTS if key in lowered)
 
 
-def generate(plan_path: Path, count: int, until: dt.date, seed: int = 2026) -> list[Entry]:
+def generate(
+    plan_path: Path, count: int, until: dt.date, seed: int = 2026, year: int | None = None
+) -> list[Entry]:
+    """`count` entries from 5 January of `year` (the plan's by default) to `until`."""
     plan = open_plan(plan_path)
     rng = random.Random(seed)
     tasks = plan.tasks()
-    year = plan.document.date.year
+    year = year or plan.document.date.year
     start = dt.date(year, 1, 5)
     span = (until - start).days
     entries = []
@@ -125,9 +129,19 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=96)
     parser.add_argument("--until", default="2026-11-20")
     parser.add_argument("--out", type=Path, default=ROOT / "examples" / "progress")
+    parser.add_argument(
+        "--last-year",
+        action="store_true",
+        help="the year before the plan's (same task ids), so reports compare with cùng kỳ",
+    )
     args = parser.parse_args()
-    entries = generate(args.plan, args.entries, dt.date.fromisoformat(args.until))
-    write(entries, args.out, dt.date.fromisoformat(args.until).year)
+    until = dt.date.fromisoformat(args.until)
+    if args.last_year:  # another seed: last year's figures differ from this year's
+        until = until.replace(year=until.year - 1)
+        entries = generate(args.plan, args.entries, until, seed=2025, year=until.year)
+    else:
+        entries = generate(args.plan, args.entries, until)
+    write(entries, args.out, until.year)
     print(f"{len(entries)} entries under {args.out}")
     return 0
 

@@ -306,9 +306,11 @@ def test_bidi_overrides_in_the_plan_are_shown_as_escapes(tmp_path: Path) -> None
     shown = run("show", cwd=root)
     assert shown.returncode == 0, shown.stderr
     assert "\u202e" not in shown.stdout and "Tổ chức \\u202etriển khai" in shown.stdout
-    status = run("status", cwd=root, env={"COLUMNS": "400"})
+    status = run("status", "--indicators", cwd=root, env={"COLUMNS": "400"})
     assert status.returncode == 0, status.stderr
     assert "\u2066" not in status.stdout and "Buổi \\u2066quán triệt" in status.stdout
+    # The board names each task by its short title: escaped the same way.
+    assert "\u202e" not in status.stdout and "Tổ chức \\u202etriển khai" in status.stdout
     textconv = run("diff", "--textconv", "plans/2026.yaml", cwd=root)
     assert "\u202e" not in textconv.stdout and "Tổ chức \\u202etriển khai" in textconv.stdout
     diff = run("diff", str(SAMPLE / "plans" / "2026.yaml"), "plans/2026.yaml", cwd=root)

@@ -85,9 +85,9 @@ def test_each_answer_is_checked_at_once_and_the_others_kept(plan: object) -> Non
     assert "  “-1” không phải số: gõ một số không âm (lượt), ví dụ 12 hoặc 2,5;" in said
     # the numbered list: display number and short title, wrapped under itself at 80 columns
     eighth = term.screen.index(
-        "   8. II.4  Thực hiện Quy chế tiếp công dân, niềm yết công khai lịch tiếp công"
+        "   8. II.4  Thực hiện Quy chế tiếp công dân; tiếp nhận, giải quyết đơn thư phản"
     )
-    assert term.screen[eighth + 1] == "            dân, hòm thư góp ý (quy-che-tiep-cong-dan)"
+    assert term.screen[eighth + 1] == "            ánh, kiến nghị (quy-che-tiep-cong-dan)"
     assert all(len(line) <= 79 for line in term.screen)
 
 

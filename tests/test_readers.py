@@ -185,8 +185,11 @@ def figure_in(text: str) -> int | None:
 
 
 def status_text(root: Path) -> tuple[Result, int | None]:
-    r = run("status", "--period", *PERIOD, cwd=root, env={"COLUMNS": "400"})
-    return r, figure_in(r.stdout)
+    """The board's indicator table (`--indicators`): `Lượt tiếp công dân   4 lượt`."""
+    r = run("status", "--period", *PERIOD, "--indicators", cwd=root, env={"COLUMNS": "400"})
+    found = re.findall(FIGURE + r"\s+([\d.]+) lượt", r.stdout)
+    assert len(set(found)) <= 1, found
+    return r, int(found[0].replace(".", "")) if found else None
 
 
 def status_json(root: Path) -> tuple[Result, int | None]:

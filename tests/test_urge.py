@@ -107,17 +107,16 @@ def test_body_lists_each_units_tasks_and_the_cutoff_deadline(tmp_path: Path, cli
     assert run.stdout.split("\n\n")[1:8] == [
         "- Lãnh đạo Sở:",
         "+ Mục II.1: Tổ chức triển khai xây dựng, ban hành kế hoạch cụ thể (chủ trì).",
-        "+ Mục II.1: Đổi mới, nâng cao hiệu quả công tác tuyên truyền, vận động Nhân dân thực "
-        "hiện đường lối (chủ trì).",
+        "+ Mục II.1: Đổi mới, nâng cao hiệu quả công tác tuyên truyền, vận động Nhân dân (chủ "
+        "trì).",
         "+ Mục II.1: Tăng cường công tác bồi dưỡng nâng cao đạo đức công vụ, tinh thần trách "
-        "nhiệm, kỷ luật (chủ trì).",
+        "nhiệm, kỷ luật, kỷ cương hành chính (chủ trì).",
         "+ Mục II.3: Tổ chức triển khai có hiệu quả Chương trình tổng thể cải cách hành chính "
-        "nhà nước giai đoạn 2021-2030 theo Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ "
-        "(phối hợp).",
-        "+ Mục II.4: Thực hiện Quy chế tiếp công dân, niềm yết công khai lịch tiếp công dân, hòm "
-        "thư góp ý (phối hợp).",
-        "+ Mục III.1: Tham mưu Lãnh đạo Sở chỉ đạo thực hiện các quy định về nhiệm vụ tiếp công "
-        "dân, đôn đốc các phòng (phối hợp).",
+        "nhà nước giai đoạn 2021-2030 (phối hợp).",
+        "+ Mục II.4: Thực hiện Quy chế tiếp công dân; tiếp nhận, giải quyết đơn thư phản ánh, "
+        "kiến nghị (phối hợp).",
+        "+ Mục III.1: Tham mưu chỉ đạo công tác tiếp công dân, giải quyết đơn thư khiếu nại, tố "
+        "cáo, kiến nghị (phối hợp).",
     ]
     assert "về Sở Ngoại vụ trước ngày 14/12/2026." in run.stdout
 
@@ -130,13 +129,12 @@ def test_text_is_a_short_message_for_a_chat_group(tmp_path: Path, cli: Cli) -> N
         "Sở Ngoại vụ đề nghị các đơn vị sau gửi báo cáo kết quả thực hiện công tác dân vận "
         "chính quyền 6 tháng cuối năm 2026 trước ngày 05/12/2026:\n"
         "- Lãnh đạo Sở: II.1 Tổ chức triển khai xây dựng, ban hành kế hoạch cụ thể; II.1 Đổi "
-        "mới, nâng cao hiệu quả công tác tuyên truyền, vận động Nhân dân thực hiện đường lối; "
-        "II.1 Tăng cường công tác bồi dưỡng nâng cao đạo đức công vụ, tinh thần trách nhiệm, kỷ "
-        "luật; II.3 Tổ chức triển khai có hiệu quả Chương trình tổng thể cải cách hành chính "
-        "nhà nước giai đoạn 2021-2030 theo Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; "
-        "II.4 Thực hiện Quy chế tiếp công dân, niềm yết công khai lịch tiếp công dân, hòm thư "
-        "góp ý; III.1 Tham mưu Lãnh đạo Sở chỉ đạo thực hiện các quy định về nhiệm vụ tiếp công "
-        "dân, đôn đốc các phòng.\n"
+        "mới, nâng cao hiệu quả công tác tuyên truyền, vận động Nhân dân; II.1 Tăng cường công "
+        "tác bồi dưỡng nâng cao đạo đức công vụ, tinh thần trách nhiệm, kỷ luật, kỷ cương hành "
+        "chính; II.3 Tổ chức triển khai có hiệu quả Chương trình tổng thể cải cách hành chính "
+        "nhà nước giai đoạn 2021-2030; II.4 Thực hiện Quy chế tiếp công dân; tiếp nhận, giải "
+        "quyết đơn thư phản ánh, kiến nghị; III.1 Tham mưu chỉ đạo công tác tiếp công dân, giải "
+        "quyết đơn thư khiếu nại, tố cáo, kiến nghị.\n"
         "Xin cảm ơn.\n"
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -68,6 +68,15 @@ def report(
             "--signer-authority", help='Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC ("" khi ký trực tiếp).'
         ),
     ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            help="Báo cáo riêng của một đơn vị về các nhiệm vụ của đơn vị (đơn vị ban hành, gửi "
+            "Lãnh đạo cơ quan; ghi chú: reports/<KỲ>-<ĐƠN VỊ>.yaml).",
+        ),
+    ] = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
     meta: MetaOption = None,
@@ -80,8 +89,13 @@ def report(
     hạn, đơn vị chưa báo cáo, phương hướng kỳ tới và phụ lục tình hình các nhiệm vụ; lời văn
     lấy từ mẫu templates/report.md.j2 và tệp ghi chú reports/<KỲ>.yaml.
 
+    Có số liệu năm trước (progress/<năm trước>/) thì số liệu chỉ tiêu được so với cùng kỳ. Với
+    --unit: báo cáo của một đơn vị (đơn vị ban hành dưới tên cơ quan, Kính gửi Lãnh đạo cơ quan,
+    thủ trưởng đơn vị ký theo ghi chú hoặc --signer-*).
+
     Write the BÁO CÁO on a period (Word in the Nghị định 30/2020 layout, or Markdown), from the
-    plan, its progress entries and the period's notes file.
+    plan, its progress entries and the period's notes file; with last year's entries, figures are
+    compared with the same window of last year; --unit: a unit's own report on its tasks.
     """
     from dvcq.cli.app import as_of_date
     from dvcq.documents.context import report_context
@@ -93,22 +107,38 @@ def report(
     from dvcq.progress.periods import begun, plan_period
 
     use_lang(lang)
+    from dvcq import repository
+    from dvcq.documents.unit_report import notes_name
     from dvcq.progress.usable import left_out_data
 
     the_plan, counted = store.load_usable(plan, progress)
+    repository.require_unit(the_plan, unit)
     window = plan_period(the_plan, period)
     day = begun(window, as_of_date(as_of))
     warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
     signer = SignerOverride(authority=signer_authority, title=signer_title, name=signer_name)
-    issue = prepare(the_plan, window, notes, signer)  # what a văn thư would catch
+    name = notes_name(window.label, unit) if unit else None  # never the agency's own notes
+    issue = prepare(the_plan, window, notes, signer, name)  # what a văn thư would catch
     sys.stderr.write(issue.listing(i18n.lang()))
     issue.refuse(strict)
-    context = report_context(the_plan, counted.progress, window, day, issue.notes)
+    last_year = _last_year(the_plan, progress)
+    context = report_context(the_plan, counted.progress, window, day, issue.notes, last_year, unit)
     folder = templates or DEFAULT_DIR
     if output is None and form is DocumentFormat.md:
         sys.stdout.write(report_markdown(context, folder))
         return 0
-    out = output or Path(f"bao-cao-{window.label}.{(form or DocumentFormat.docx).value}")
+    stem = f"bao-cao-{window.label}" + (f"-{unit}" if unit else "")
+    out = output or Path(f"{stem}.{(form or DocumentFormat.docx).value}")
     render_report(context, out, folder, form=form.value if form else None, force=force, meta=meta)
     sys.stdout.write(i18n.t(f"Đã ghi {out}.\n", f"Wrote {out}.\n"))
     return 0
+
+
+def _last_year(plan: Any, root: Path | None) -> Any:
+    """Last year's progress entries (progress/<year - 1>/), for "so với cùng kỳ"; None without."""
+    from dvcq import repository
+    from dvcq.progress.store import read_progress
+
+    root = root or repository.progress_root_for(Path(plan.file))
+    files = repository.files_in(repository.progress_dir(root, plan.document.date.year - 1))
+    return read_progress(files) if files else None

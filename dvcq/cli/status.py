@@ -41,6 +41,14 @@ def status(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    indicators: Annotated[
+        bool,
+        typer.Option(
+            "--indicators",
+            "-i",
+            help="In thêm bảng số liệu chỉ tiêu của từng nhiệm vụ. Also the indicator figures.",
+        ),
+    ] = False,
     format: Annotated[TextJson, format_option("text hoặc json.")] = TextJson.text,
     plan: PlanOption = None,
     progress: ProgressOption = None,
@@ -49,9 +57,11 @@ def status(
 ) -> int:
     """Bảng tình hình thực hiện kế hoạch trong một kỳ. The status board for a period.
 
-    Với mỗi nhiệm vụ: đơn vị chủ trì, tình trạng mới nhất, lần cập nhật cuối, số mục và tổng chỉ
-    tiêu; đánh dấu nhiệm vụ chưa có báo cáo, nhiệm vụ quá hạn và đơn vị chưa báo cáo. Mục tiến
-    độ có lỗi không được tính và được nêu tên (tệp:dòng) trên stderr và ở khóa `left_out` của JSON.
+    Với mỗi nhiệm vụ: số thứ tự, mục, tên ngắn, đơn vị chủ trì, tình trạng mới nhất, lần cập
+    nhật cuối và số mục; đánh dấu nhiệm vụ chưa có báo cáo, nhiệm vụ quá hạn và đơn vị chưa báo
+    cáo. Số liệu chỉ tiêu: bảng riêng, với --indicators. Ngày viết dd/mm/yyyy (--lang en: ISO).
+    Mục tiến độ có lỗi không được tính và được nêu tên (tệp:dòng) trên stderr và ở khóa
+    `left_out` của JSON.
     """
     from dvcq import repository
     from dvcq.cli.app import as_of_date
@@ -68,42 +78,60 @@ def status(
     if format is TextJson.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
-        _print(data, the_plan)
+        _print(data, the_plan, unit, indicators)
     return 0
 
 
-def _print(data: dict[str, Any], plan: Any) -> None:
+def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) -> None:
+    """The board as a clerk reads it, at 80 columns too: each task by its number in the board
+    (TT), its place in the plan (Mục) and its short title, wrapped rather than cut."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     from dvcq.cli import display
-    from dvcq.documents.wording import vn_number
+    from dvcq.dates import dd_mm_yyyy
+    from dvcq.documents.wording import vn_number, vn_percent
     from dvcq.model import STATUSES
+    from dvcq.titles import short_title
 
     def escape(text: str) -> str:  # one table cell a line
         return display.escape(text, newlines=False)
 
-    lg = 0 if i18n.lang() == "vi" else 1
-    names = {i.key: i.name for i in plan.indicators}
+    vi = i18n.lang() == "vi"
+    day = dd_mm_yyyy if vi else (lambda text: text or "")  # --lang en: ISO days
+    console = Console()
+    wide = console.width >= 120
+    titles = {t.id: short_title(t) for t in plan.tasks()}
+    # A task's number is its place among all the plan's tasks: the same on a board of one unit.
+    numbers = {p.task.id: n for n, p in enumerate(plan.placed_tasks(), 1)}
+    units = {u.id: u.name for u in plan.units}
     w = data["window"]
+    filtered = ""
+    if unit:
+        filtered = i18n.t(f", đơn vị {unit} ({units[unit]})", f", unit {unit} ({units[unit]})")
     table = Table(
-        title=i18n.t(
-            f"Tình hình thực hiện kỳ {data['period']} (số liệu {w['start']} → {w['end']}, tính đến {data['as_of']})",
-            f"Status for {data['period']} (data {w['start']} → {w['end']}, as of {data['as_of']})",
-        )
+        title=escape(
+            i18n.t(
+                f"Tình hình thực hiện kỳ {data['period']}{filtered}: số liệu từ "
+                f"{day(w['start'])} đến {day(w['end'])}, tính đến {day(data['as_of'])}",
+                f"Status for {data['period']}{filtered}: data {day(w['start'])} to "
+                f"{day(w['end'])}, as of {day(data['as_of'])}",
+            )
+        ),
+        expand=True,
+        box=box.SIMPLE_HEAD,  # no side rules: the task's title has the room
     )
-    for header in (
-        i18n.t("Mục", "Sec."),
-        i18n.t("Nhiệm vụ", "Task"),
-        i18n.t("Chủ trì", "Owner"),
-        i18n.t("Tình trạng", "Status"),
-        i18n.t("Cập nhật", "Updated"),
-        i18n.t("Số mục", "Entries"),
-        i18n.t("Chỉ tiêu", "Indicators"),
-    ):
-        table.add_column(header)
+    table.add_column(i18n.t("TT", "No."), justify="right", no_wrap=True)
+    table.add_column(i18n.t("Mục", "Sec."), no_wrap=True)
+    table.add_column(i18n.t("Nhiệm vụ", "Task"), ratio=1, min_width=24, overflow="fold")
+    table.add_column(i18n.t("Chủ trì", "Owner"), max_width=22 if wide else 7, min_width=7)
+    table.add_column(i18n.t("Tình trạng", "Status"), max_width=18 if wide else 11)
+    table.add_column(i18n.t("Cập nhật", "Updated"), no_wrap=True)
+    if wide:  # at 80 columns the title needs the room more than the count
+        table.add_column(i18n.t("Số mục", "Entries"), justify="right", no_wrap=True)
     for row in data["tasks"]:
-        status = STATUSES[row["status"]][lg] if row["status"] else ""
+        status = STATUSES[row["status"]][0 if vi else 1] if row["status"] else ""
         flags = []
         if row["no_entry"]:
             flags.append(f"[yellow]{i18n.t('chưa có báo cáo', 'no entry')}[/]")
@@ -115,30 +143,32 @@ def _print(data: dict[str, Any], plan: Any) -> None:
             status += i18n.t(" muộn", " late")  # "Hoàn thành muộn"
         elif row["done_late"]:
             flags.append(f"[magenta]{i18n.t('hoàn thành muộn', 'done late')}[/]")
-        indicators = "; ".join(
-            f"{escape(names.get(k, k))}: {vn_number(v)}" for k, v in row["indicators"].items()
-        )
-        table.add_row(
+        owner = row["owner"] or ""
+        cells = [
+            str(numbers.get(row["task"], "")),
             escape(row["section"]),
-            escape(row["task"]),
-            escape(row["owner"] or "—"),
-            " ".join(part for part in [escape(status), *flags] if part),
-            escape(row["last_update"] or ""),
-            str(row["entries"]),
-            indicators,
-        )
-    console = Console()
+            escape(titles.get(row["task"], row["task"])),
+            escape((units.get(owner, owner) if wide else owner) or "—"),
+            "\n".join(part for part in [escape(status), *flags] if part),
+            escape(day(row["last_update"])),
+        ]
+        table.add_row(*cells, *([str(row["entries"])] if wide else []))
     console.print(table)
+    if indicators:
+        console.print(_indicator_table(data, numbers, titles, plan, escape, vn_number))
     s = data["summary"]
     silent = escape(", ".join(data["silent_units"])) or i18n.t("không", "none")
+    reported, done = vn_percent(s["reported_percent"]), vn_percent(s["done_percent"])
+    if not vi:
+        reported, done = f"{s['reported_percent']:g}%", f"{s['done_percent']:g}%"
     console.print(
         i18n.t(
-            f"{s['reported']}/{s['tasks']} nhiệm vụ có báo cáo ({s['reported_percent']}%), "
-            f"{s['done']} hoàn thành ({s['done_percent']}%), {s['overdue']} quá hạn, "
+            f"{s['reported']}/{s['tasks']} nhiệm vụ có báo cáo ({reported}), "
+            f"{s['done']} hoàn thành ({done}), {s['overdue']} quá hạn, "
             f"{s['due_soon']} sắp đến hạn, {s['done_late']} hoàn thành muộn. "
             f"Đơn vị chưa báo cáo: {silent}.",
-            f"{s['reported']}/{s['tasks']} tasks reported ({s['reported_percent']}%), "
-            f"{s['done']} done ({s['done_percent']}%), {s['overdue']} overdue, "
+            f"{s['reported']}/{s['tasks']} tasks reported ({reported}), "
+            f"{s['done']} done ({done}), {s['overdue']} overdue, "
             f"{s['due_soon']} due soon, {s['done_late']} done late. Units silent: {silent}.",
         )
     )
@@ -157,3 +187,36 @@ def _print_groups(console: Any, groups: list[dict[str, Any]], escape: Any) -> No
                 f"Group {escape(g['unit'])}: reported: {reported}; silent: {silent}.",
             )
         )
+
+
+def _indicator_table(
+    data: dict[str, Any],
+    numbers: dict[str, int],
+    titles: dict[str, str],
+    plan: Any,
+    escape: Any,
+    number: Any,
+) -> Any:
+    """The indicator figures in a table of their own: one line per task and indicator."""
+    from rich import box
+    from rich.table import Table
+
+    found = {i.key: i for i in plan.indicators}
+    table = Table(
+        title=i18n.t("Số liệu chỉ tiêu", "Indicator figures"), expand=True, box=box.SIMPLE_HEAD
+    )
+    table.add_column(i18n.t("TT", "No."), justify="right", no_wrap=True)
+    table.add_column(i18n.t("Nhiệm vụ", "Task"), ratio=2, overflow="fold")
+    table.add_column(i18n.t("Chỉ tiêu", "Indicator"), ratio=1, overflow="fold")
+    table.add_column(i18n.t("Kết quả", "Total"), justify="right", no_wrap=True)
+    for row in data["tasks"]:
+        n = numbers.get(row["task"], "")
+        for k, (key, value) in enumerate(row["indicators"].items()):
+            indicator = found.get(key)
+            name = indicator.name if indicator else key
+            unit = f" {indicator.unit}" if indicator and indicator.unit else ""
+            title = escape(titles.get(row["task"], row["task"])) if k == 0 else ""
+            table.add_row(
+                str(n) if k == 0 else "", title, escape(name), escape(number(value) + unit)
+            )
+    return table

@@ -9,11 +9,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from dvcq.dates import nd30_month, numeric
+from dvcq.documents.figures import indicator_figures, same_window_last_year
 from dvcq.documents.header import plan_header, report_header, type_name_of
 from dvcq.documents.notes import ReportNotes
-from dvcq.documents.wording import citation, gist, lower_first, vn_number
+from dvcq.documents.wording import citation, lower_first, vn_percent
 from dvcq.model import Part, Plan, Section, Task, roman
 from dvcq.outline import outline
+from dvcq.titles import derived_title, short_title
 
 if TYPE_CHECKING:
     from dvcq.model import Entry, Progress
@@ -117,8 +119,13 @@ def report_context(
     period: Period,
     as_of: dt.date,
     notes: ReportNotes | None = None,
+    last_year: Progress | None = None,
+    unit: str | None = None,
 ) -> dict[str, Any]:
     """The report on `period` for its template: pure data, every figure already worked out.
+
+    `last_year`: the previous year's entries, for "so với cùng kỳ" (the same window a year
+    earlier); `unit`: a unit's own report, on the tasks it leads or supports and its own entries.
 
     Keys: `document` (the `Header`: agency, superior, symbol, number, day, month, year, place,
     subject, subject_inline, reference (as the appendix cites it), addressees, recipients,
@@ -131,27 +138,37 @@ def report_context(
     `late_tasks` (done after a deadline), `silent_units`, `unit_groups` (each unit group on the plan's tasks: name, the names of its
     members that reported on its tasks and of the `silent` ones), `open_tasks`, `strengths`, `shortcomings`, `causes`, `next_steps`,
     `proposals` (the notes' paragraphs) and `tasks` (every task for the appendix table).
+    A task is named by its short `title` in lists and quoted whole as `text`; its `state` is
+    one of the four a leader reads (`dvcq.progress.states`); `summary.states` counts them.
     """
     from dvcq.documents.notes import paragraphs
     from dvcq.model import DONE, STATUSES
-    from dvcq.progress.board import aggregate, build_board
+    from dvcq.progress.board import build_board
+    from dvcq.progress.states import STATES, leader_state
 
     notes = notes or ReportNotes()
-    board = build_board(plan, progress, period, as_of)
+    board = build_board(plan, progress, period, as_of, unit)
     unit_names = {u.id: u.name for u in plan.units}
-    indicators = {i.key: i for i in plan.indicators}
     cutoff = min(period.end, as_of)
-    latest = _latest_entries(progress, cutoff)
+    latest = _latest_entries(progress, cutoff, unit)
+    done_on = _first_done(progress, cutoff, unit)
+    before = None
+    if last_year is not None:
+        before = same_window_last_year(last_year, period.start, cutoff)
+        before = [e for e in before if not unit or e.unit == unit] or None
 
     def task_data(row: TaskRow) -> dict[str, Any]:
         task = row.task
         last = latest.get(task.id)
         status = last.status if last else None
+        state = leader_state(status, row.overdue, done_on.get(task.id), task.due)
         return {
             "id": task.id,
             "number": row.number,
-            "gist": gist(task.text),
+            "title": short_title(task),
             "text": task.text,
+            "state": state,
+            "state_label": STATES[state][0],
             "owner": task.owner or "",
             "owner_name": unit_names.get(task.owner or "", task.owner or ""),
             "due": "; ".join(task.deadlines) or (numeric(task.due) if task.due else ""),
@@ -164,6 +181,7 @@ def report_context(
             "last_update": numeric(last.date) if last else "",
             "period_entries": len(row.entries),
             "results": _merged_results(row.entries),
+            "by_unit": _results_by_unit(row.entries, unit_names),
         }
 
     rows = {row.task.id: row for row in board.rows}
@@ -171,30 +189,23 @@ def report_context(
     counts = {"contents": 0, "implementation": 0}  # khoản run on across parts of one kind
     for number, part, nodes in _task_groups(plan):
         kind = "implementation" if part.role == "implementation" else "contents"
-        sections = []
+        sections: list[dict[str, Any]] = []
         for node, held in nodes:
+            mine = [rows[t.id] for t in held if t.id in rows]
+            if unit and not mine:
+                continue  # a unit's report: only the khoản with its tasks
             counts[kind] += 1
-            mine = [rows[t.id] for t in held]
             entries = sorted((e for r in mine for e in r.entries), key=lambda e: e.date)
-            totals = aggregate(plan, entries)
+            ids = {r.task.id for r in mine}
+            earlier = [e for e in before if e.task in ids] if before else None
             sections.append(
                 {
                     "number": f"{counts[kind]}.",
                     "id": node.id,
-                    "title": node.title or gist(node.text or ""),
+                    "title": node.title or derived_title(node.text or ""),
                     "entries": len(entries),
                     "tasks": [task_data(r) for r in mine],
-                    "indicators": [
-                        {
-                            "key": key,
-                            "name": indicators[key].name,
-                            "unit": indicators[key].unit,
-                            "value": totals[key],
-                            "text": vn_number(totals[key]),
-                        }
-                        for key in indicators
-                        if key in totals
-                    ],
+                    **indicator_figures(plan, entries, earlier, unit_names),
                 }
             )
         results.append(
@@ -204,8 +215,19 @@ def report_context(
 
     summary = board.summary()
     summary["entries"] = sum(len(r.entries) for r in board.rows)
+    summary["reported_text"] = vn_percent(summary["reported_percent"])
+    summary["done_text"] = vn_percent(summary["done_percent"])
+    summary["states"] = [
+        {"key": key, "label": label, "count": sum(1 for t in tasks if t["state"] == key)}
+        for key, (label, _) in STATES.items()
+    ]
+    document = report_header(plan, period, notes)
+    if unit:
+        from dvcq.documents.unit_report import unit_header
+
+        document = unit_header(document, plan, next(u for u in plan.units if u.id == unit), notes)
     return {
-        "document": report_header(plan, period, notes),
+        "document": document,
         "citations": [*_basis_citations(plan), _plancitation(plan)],
         "plan_short": f"{type_name_of(plan.document.type)} số {cited_symbol(plan)}",
         "period": {
@@ -218,6 +240,9 @@ def report_context(
         },
         "summary": summary,
         "units": [u.name for u in plan.units],
+        "unit": unit_names.get(unit, unit) if unit else "",
+        "issuer": plan.document.agency.name,
+        "last_year": {"year": period.year - 1, "compared": before is not None},
         "leadership": paragraphs(notes.leadership),
         "results": results,
         "silent_tasks": [t for t in tasks if not t["period_entries"]],
@@ -303,14 +328,54 @@ def cited_symbol(plan: Plan) -> str:
     return plan.symbol() if (plan.document.number or "").strip() else f"…{plan.symbol()}"
 
 
-def _latest_entries(progress: Progress, cutoff: dt.date) -> dict[str, Entry]:
-    """Each task's latest current entry up to `cutoff`: where it stands, whatever the period."""
+def _latest_entries(
+    progress: Progress, cutoff: dt.date, unit: str | None = None
+) -> dict[str, Entry]:
+    """Each task's latest current entry up to `cutoff` (of `unit` only when given): where it
+    stands, whatever the period."""
     stop = cutoff.isoformat()
     latest: dict[str, Entry] = {}
-    dated = [e for e in progress.current() if len(e.date) == 10 and e.date <= stop]
+    dated = [
+        e
+        for e in progress.current()
+        if len(e.date) == 10 and e.date <= stop and (not unit or e.unit == unit)
+    ]
     for e in sorted(dated, key=lambda e: e.date):  # stable: a day's entries keep file order
         latest[e.task] = e
     return latest
+
+
+def _first_done(progress: Progress, cutoff: dt.date, unit: str | None = None) -> dict[str, str]:
+    """The first day each task was reported done, up to `cutoff`: whether it was done in time."""
+    from dvcq.model import DONE
+
+    stop = cutoff.isoformat()
+    first: dict[str, str] = {}
+    for e in progress.current():
+        if (
+            e.status == DONE
+            and len(e.date) == 10
+            and e.date <= stop
+            and (not unit or e.unit == unit)
+        ):
+            first[e.task] = min(first.get(e.task, e.date), e.date)
+    return first
+
+
+def _results_by_unit(entries: list[Entry], unit_names: dict[str, str]) -> list[dict[str, Any]]:
+    """The period's results of one task unit by unit, when more than one unit reported on it."""
+    units: dict[str, list[Entry]] = {}
+    for e in entries:
+        units.setdefault(e.unit, []).append(e)
+    if len(units) < 2:
+        return []
+    out = []
+    for u, mine in units.items():
+        results = _merged_results(mine)
+        for r in results:  # after "Đơn vị:", a result goes on in sentence case
+            r["inline"] = lower_first(r["text"])
+        out.append({"unit": unit_names.get(u, u), "results": results})
+    return out
 
 
 def _merged_results(entries: list[Entry]) -> list[dict[str, Any]]:

@@ -60,14 +60,18 @@ class Issue:
 
 
 def prepare(
-    plan: Plan, period: Period, path: Path | None, option: SignerOverride | None = None
+    plan: Plan,
+    period: Period,
+    path: Path | None,
+    option: SignerOverride | None = None,
+    name: str | None = None,
 ) -> Issue:
-    """The notes of the report on `period` (`path`, else `reports/<PERIOD>.yaml`) with the signer
-    options over them, and what a văn thư would catch before the report is issued."""
+    """The notes of the report on `period` (`path`, else `reports/<name or PERIOD>.yaml`) with
+    the signer options over them, and what a văn thư would catch before the report is issued."""
     from dvcq.documents.context import cited_symbol
     from dvcq.documents.header import type_name_of
 
-    file = notes_path(Path(plan.file), period.label, path)
+    file = notes_path(Path(plan.file), name or period.label, path)
     notes = read_notes(file) if file else ReportNotes()
     citation = f"{type_name_of(plan.document.type)} số {cited_symbol(plan)}"
     problems = plan_number_problems(plan, citation)

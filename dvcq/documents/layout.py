@@ -316,7 +316,8 @@ def _paragraph(
 
 def _body(doc: Document, text: str, *, heading: bool = False) -> None:
     """A body paragraph; a heading (mục, khoản title) is bold and kept with what follows."""
-    key = ("body", heading)
+    lead_in = text.endswith(":")  # "- Nhiệm vụ …:" opens the list of its results
+    key = ("body", heading, lead_in)
     paragraph = _new_paragraph(doc, key)
     if paragraph is not None:
         if text:
@@ -328,8 +329,8 @@ def _body(doc: Document, text: str, *, heading: bool = False) -> None:
     fmt = paragraph.paragraph_format
     fmt.first_line_indent = FIRST_LINE_INDENT
     fmt.line_spacing = LINE_SPACING
-    if heading:
-        fmt.keep_with_next = True  # a heading never ends a page
+    if heading or lead_in:
+        fmt.keep_with_next = True  # a heading, or a line leading into a list, never ends a page
     _keep_props(paragraph, key)
 
 
@@ -570,6 +571,8 @@ def _data_table(doc: Document, block: Block) -> None:
         for c, cell in enumerate(cells.cells):
             text = row[c] if c < len(row) else ""
             align = WD_ALIGN_PARAGRAPH.CENTER if header else WD_ALIGN_PARAGRAPH.LEFT
+            if not header and c < len(block.right) and block.right[c]:
+                align = WD_ALIGN_PARAGRAPH.RIGHT  # figures line up on their last digit
             _paragraph(cell, text, SIZE_TABLE, bold=header, align=align, before=Pt(2), after=Pt(2))
     _paragraph(doc, after=SPACE_AFTER)
 

@@ -7,7 +7,8 @@
 | `- text`, `+ text`      | `para`      | a bullet: a body paragraph that keeps its dash            |
 | any other text          | `para`      | a body paragraph (`1. …`, `a) …` are plain text too)      |
 | `\\| a \\| b \\|` rows      | `table`     | a table; a row of dashes (`\\|---\\|---\\|`) ends the header |
-|                         |             | and sets the column widths: in proportion to the dashes   |
+|                         |             | and sets the column widths: in proportion to the dashes;  |
+|                         |             | `---:` right-aligns a column's cells (figures)            |
 | `# Phụ lục I` lines     | `appendix`  | an appendix heading on a new page (consecutive lines)     |
 | `# [khổ ngang]`         |             | among them: that appendix's pages are landscape           |
 
@@ -45,6 +46,7 @@ class Block:
     header_rows: int = 0  # table: how many of `rows` form its header
     widths: list[int] = field(default_factory=list)  # table: dashes per column of its header rule
     landscape: bool = False  # appendix: on landscape pages (a `# [khổ ngang]` line)
+    right: list[bool] = field(default_factory=list)  # table: columns written `---:` (figures)
 
 
 def escape(text: str) -> str:
@@ -113,7 +115,9 @@ def parse(text: str) -> list[Block]:
                 if not current.widths:
                     # The dashes are the template's say on column widths (a task column needs
                     # more room than a date column), without any markup of their own.
-                    current.widths = [cell.count("-") for cell in _split_cells(line.strip("|"))]
+                    rule = _split_cells(line.strip("|"))
+                    current.widths = [cell.count("-") for cell in rule]
+                    current.right = [cell.strip().endswith(":") for cell in rule]
                 current.header_rows = current.header_rows or len(current.rows)
             else:
                 current.rows.append(_cells(line))

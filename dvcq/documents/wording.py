@@ -1,10 +1,12 @@
-"""Wording the documents share: a task's gist, a subject inside a sentence, Vietnamese figures,
-the report's subject, Kính gửi and Nơi nhận, and the first citation of a document (NĐ 30)."""
+"""Wording the documents share: a subject inside a sentence, Vietnamese figures and percentages,
+a change against the same period last year in words, the report's subject, Kính gửi and Nơi
+nhận, and the first citation of a document (NĐ 30). A task is named by `dvcq.titles`."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,8 +22,6 @@ _PLAN_VERBS = re.compile(
 )
 # The plan's year (or years) wherever the subject says it: "… năm 2023 trên địa bàn tỉnh X".
 _YEAR = re.compile(r"\b(?:năm|giai đoạn)\s+\d{4}(?:\s*-\s*\d{4})?(?!\d)", re.IGNORECASE)
-# A task's gist: its text up to the first sentence, clause or list break.
-_GIST_END = re.compile(r"[.;:](?:\s|$)")
 # Normalised forms for matching a recipient line with an addressee.
 _ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
 
@@ -57,19 +57,6 @@ def report_recipients(plan: Plan, addressees: list[str]) -> list[str]:
     return ["Như trên;", *rest] if addressees else rest  # "as above" needs a Kính gửi above
 
 
-GIST_CHARS = 180  # a task's name in lists and tables: about two lines of the body
-
-
-def gist(text: str) -> str:
-    """A task named by its first sentence or clause, cut at a word (with `…`) when still long."""
-    m = _GIST_END.search(text)
-    short = (text[: m.start()] if m else text).strip().rstrip(".,;:")
-    if len(short) <= GIST_CHARS:
-        return short
-    cut = short[:GIST_CHARS].rsplit(" ", 1)[0].rstrip(".,;:")
-    return f"{cut}…"
-
-
 def lower_first(text: str) -> str:
     """Sentence case inside a sentence: `Triển khai …` → `triển khai …`; `UBND …` stays."""
     first = text.split(" ", 1)[0]
@@ -84,6 +71,33 @@ def vn_number(value: float) -> str:
         return f"{int(value):,}".replace(",", ".")
     whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
     return whole.replace(",", ".") + "," + fraction
+
+
+PERCENT = "\u00a0%"  # a no-break space: "100 %" never breaks between the figure and its sign
+
+
+def vn_percent(value: float) -> str:
+    """A percentage as Vietnamese writes it: `96,6 %`, `15,0 %`; `100 %` and `0 %` whole."""
+    if value in (0, 100):
+        return f"{int(value)}{PERCENT}"
+    return f"{value:.1f}".replace(".", ",") + PERCENT
+
+
+def change_words(now: float, before: float, unit: str) -> str:
+    """`now` against the same period last year, as a report says it: `tăng 12 lượt, 15,0 %`,
+    `giảm 146 lượt, 40,2 %`, `bằng cùng kỳ`; no percentage when last year had none."""
+    if now == before:
+        return "bằng cùng kỳ"
+    word = "tăng" if now > before else "giảm"
+    diff = abs(now - before)
+    text = f"{word} {vn_number(round(diff, 2))}{' ' + unit if unit else ''}"
+    if not before:
+        return text
+    # Rounded half up, as by hand: 9 of 16 more is 56,3 % (round() would give 56,2).
+    share = (Decimal(repr(diff)) * 100 / Decimal(repr(abs(before)))).quantize(
+        Decimal("0.1"), ROUND_HALF_UP
+    )
+    return f"{text}, {vn_percent(float(share))}"
 
 
 def citation(type_word: str, symbol: str, when: str, issuer: str, subject: str) -> str:
