@@ -317,10 +317,14 @@ def same_work(e: Entry) -> tuple[Any, ...]:
     doc_en="Evidence is the symbol of an issued document, by the same grammar as the registry.",
 )
 def malformed_evidence(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    malformed: dict[str, bool] = {}  # units cite the same few documents again and again
     for e in progress.entries:
         for symbol in e.evidence:
-            parsed = parse_symbol(symbol)
-            if parsed is None or parsed.draft:
+            bad = malformed.get(symbol)
+            if bad is None:
+                parsed = parse_symbol(symbol)
+                bad = malformed[symbol] = parsed is None or parsed.draft
+            if bad:
                 yield e, e.where("evidence"), {"symbol": symbol}
 
 
