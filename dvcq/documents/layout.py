@@ -292,15 +292,15 @@ def _new_paragraph(container: Document | _Cell, key: tuple[Any, ...]) -> Paragra
 def _add_paragraph(container: Document | _Cell) -> Paragraph:
     """`container.add_paragraph()`; in the body, put straight before its closing sectPr (python-docx
     looks for it among all the body's children on every paragraph: quadratic in a long plan)."""
-    if not isinstance(container, Document):
-        return container.add_paragraph()
-    body = container.element.body
-    last = next(body.iterchildren(reversed=True), None)  # len(body) would count every child
-    if last is None or last.tag != _SECT_PR:
-        return container.add_paragraph()
-    p = OxmlElement("w:p")
-    last.addprevious(p)
-    return Paragraph(p, container._body)
+    if isinstance(container, Document):
+        body = container.element.body
+        last = next(body.iterchildren(reversed=True), None)  # len(body) would count every child
+        if last is not None and last.tag == _SECT_PR:
+            p = OxmlElement("w:p")
+            last.addprevious(p)
+            return Paragraph(p, container._body)
+    paragraph: Paragraph = container.add_paragraph()
+    return paragraph
 
 
 _SECT_PR = qn("w:sectPr")

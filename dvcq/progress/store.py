@@ -144,9 +144,7 @@ def _not_json(name: str) -> None:
 
 
 # One decoder for every line (json.loads with these hooks would build a new one per call).
-_decode = json.JSONDecoder(
-    parse_constant=_not_json, parse_float=_finite, parse_int=_bounded
-).decode
+_decode = json.JSONDecoder(parse_constant=_not_json, parse_float=_finite, parse_int=_bounded).decode
 
 
 def _keys(data: dict[str, Any]) -> int:
