@@ -269,6 +269,7 @@ def _scalar_nodes(value: Any, pos: Pos) -> Any:
 
 
 _FIELD_SET = frozenset(FIELDS)
+_STR = {str}
 
 
 def _well_formed(data: dict[str, Any]) -> bool:
@@ -276,10 +277,10 @@ def _well_formed(data: dict[str, Any]) -> bool:
     supersedes = data.get("supersedes")
     return (
         data.keys() <= _FIELD_SET
-        and {type(data.get(key)) for key in REQUIRED} == {str}
+        and set(map(type, map(data.get, REQUIRED))) == _STR  # map: no Python frame per key
         and data["status"] in STATUSES
         and type(evidence) is list
-        and (not evidence or {type(e) for e in evidence} == {str})
+        and (not evidence or set(map(type, evidence)) == _STR)
         and type(data.get("values", {})) is dict
         and (supersedes is None or type(supersedes) is str)
     )

@@ -229,6 +229,10 @@ def entry_control_character(plan: Plan, progress: Progress, today: dt.date) -> F
         texts = [(name, getattr(e, name)) for name in _ENTRY_TEXTS]
         texts += [("evidence", symbol) for symbol in e.evidence]
         texts += [("values", key) for key in e.values]
+        # One search over all of them first (a space joins them and is no control character):
+        # nearly every entry is clean, and only a dirty one is searched field by field.
+        if not CONTROL.search(" ".join(t for _, t in texts if isinstance(t, str))):
+            continue
         for name, text in texts:
             found = CONTROL.search(text) if isinstance(text, str) else None
             if found:
