@@ -42,10 +42,13 @@ def load_commands(name: str | None = None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the plain path when the line allows it, else the Typer application."""
     from dvcq.cli import boundary
-    from dvcq.cli.checking import plain
 
     args = sys.argv[1:] if argv is None else argv
-    body = _version if args == ["--version"] else plain(args)
+    if args == ["--version"]:
+        boundary.run(args, _version)
+    from dvcq.cli.checking import plain
+
+    body = plain(args)
     if body is not None:
         boundary.run(args, body)
     from dvcq.cli.app import main as typer_main
