@@ -112,7 +112,7 @@ def test_checking_and_recording_never_reach_documents_or_review() -> None:
 
 PROBE = """
 import json, sys
-sys.argv = ["dvcq", "check", sys.argv[1]]
+sys.argv = ["dvcq", *sys.argv[1:]]
 from dvcq.cli import main
 try:
     main()
@@ -123,21 +123,29 @@ sys.stderr.write(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-@pytest.mark.slow
-def test_the_path_of_check_loads_no_documents_review_or_heavy_library(tmp_path: Path) -> None:
-    plan = Path(__file__).parent / "data" / "minimal.yaml"
+def probe(tmp_path: Path, *args: str) -> tuple[int, set[str]]:
+    """The exit code of `dvcq ARGS` in a new process, and every module it loaded."""
     run = subprocess.run(
-        [sys.executable, "-c", PROBE, str(plan)],
+        [sys.executable, "-c", PROBE, *args],
         capture_output=True,
         text=True,
         cwd=tmp_path,
         timeout=60,
         env={"PATH": "/usr/bin:/bin", "DVCQ_LANG": "vi"},
     )
-    report = json.loads(run.stderr)
-    assert report["code"] == 0, run.stdout
-    modules = set(report["modules"])
-    assert "dvcq.rules.check" in modules and "dvcq.cli.check" in modules
+    report = json.loads(run.stderr[run.stderr.rindex('{"code"') :])
+    return report["code"], set(report["modules"])
+
+
+FRAMEWORK = {"typer", "click", "rich"}
+
+
+@pytest.mark.slow
+def test_the_path_of_check_loads_no_documents_review_or_heavy_library(tmp_path: Path) -> None:
+    plan = Path(__file__).parent / "data" / "minimal.yaml"
+    code, modules = probe(tmp_path, "check", str(plan))
+    assert code == 0
+    assert "dvcq.rules.check" in modules and "dvcq.cli.checking" in modules
     loaded = {
         m
         for m in modules
@@ -145,11 +153,52 @@ def test_the_path_of_check_loads_no_documents_review_or_heavy_library(tmp_path: 
         or m.split(".")[0] in {"docx", "openpyxl", "jinja2", "lxml"}
     }
     assert loaded == set()
-    # Only the command being run is built: no other command module is loaded.
-    assert {m for m in modules if m.startswith("dvcq.cli.")} <= {
-        "dvcq.cli.app",
-        "dvcq.cli.parser_words",  # click's words in the reader's language, for every command
-        "dvcq.cli.check",
+    # The plain path: no command line framework, no command module, no rich.
+    assert {m for m in modules if m.split(".")[0] in FRAMEWORK} == set()
+    assert {m for m in modules if m.startswith("dvcq.cli.")} == {
+        "dvcq.cli.boundary",
+        "dvcq.cli.options",
+        "dvcq.cli.checking",
         "dvcq.cli.problem_text",
-        "dvcq.cli.display",
     }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["json", "github"])
+def test_check_in_other_formats_stays_plain(tmp_path: Path, fmt: str) -> None:
+    plan = Path(__file__).parent / "data" / "minimal.yaml"
+    code, modules = probe(tmp_path, "check", "--format", fmt, "--lang", "en", str(plan))
+    assert code == 0
+    assert {m for m in modules if m.split(".")[0] in FRAMEWORK} == set()
+
+
+@pytest.mark.slow
+def test_an_unusual_check_line_goes_to_typer(tmp_path: Path) -> None:
+    code, modules = probe(tmp_path, "check", "--format", "xml", "plans/x.yaml")
+    assert code == 2  # click's own usage error, as before
+    assert {"typer", "click", "dvcq.cli.check"} <= modules
+
+
+@pytest.mark.slow
+def test_version_loads_no_command_module(tmp_path: Path) -> None:
+    code, modules = probe(tmp_path, "--version")
+    assert code == 0
+    assert {m for m in modules if m.split(".")[0] in FRAMEWORK} == set()
+    assert {m for m in modules if m.startswith("dvcq.cli.")} <= {
+        "dvcq.cli.boundary",
+        "dvcq.cli.options",
+        "dvcq.cli.checking",
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("command", "module"), [("check", "check"), ("status", "status")])
+def test_help_of_one_command_loads_that_command_module_only(
+    tmp_path: Path, command: str, module: str
+) -> None:
+    code, modules = probe(tmp_path, command, "--help")
+    assert code == 0
+    from dvcq.cli import COMMANDS
+
+    commands = {f"dvcq.cli.{m}" for m in COMMANDS.values()}
+    assert modules & commands == {f"dvcq.cli.{module}"}

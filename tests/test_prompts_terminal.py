@@ -60,7 +60,7 @@ def answer(child: pexpect.spawn, prompt: str, text: str) -> None:
 def test_a_clerks_session_in_vietnamese(ws: Path) -> None:
     before = (ws / MONTH).read_text(encoding="utf-8").splitlines()
     child = spawn(ws)
-    child.expect_exact("   8. II.4  Thực hiện Quy chế tiếp công dân, niềm yết công khai lịch")
+    child.expect_exact("   8. II.4  Thực hiện Quy chế tiếp công dân; tiếp nhận, giải quyết đơn thư")
     answer(child, "Chọn nhiệm vụ (số thứ tự hoặc mã): ", "12")
     child.expect_exact("“12” không có trong danh sách: gõ một số từ 1 đến 11, hoặc mã nhiệm vụ.")
     answer(child, "Chọn nhiệm vụ (số thứ tự hoặc mã): ", "8")

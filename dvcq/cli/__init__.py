@@ -1,10 +1,15 @@
-"""The command line: a thin skin of Typer commands over the library (one module per command)."""
+"""The command line: a thin skin of Typer commands over the library (one module per command).
+
+`main` starts nothing it does not need: `dvcq --version` and an ordinary `dvcq check` line run
+inside the error boundary without typer, click or rich (`cli.checking.plain`); everything else
+goes to the Typer application, which imports only the module of the command being run."""
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
-
-from dvcq.cli.app import app, main
+from types import ModuleType
+from typing import Any
 
 __all__ = ["COMMANDS", "app", "load_commands", "main"]
 
@@ -33,3 +38,43 @@ def load_commands(name: str | None = None) -> None:
     modules = [COMMANDS[name]] if name in COMMANDS else list(COMMANDS.values())
     for module in modules:
         import_module(f"dvcq.cli.{module}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: the plain path when the line allows it, else the Typer application."""
+    from dvcq.cli import boundary
+
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        boundary.run(args, _version)
+    from dvcq.cli.checking import plain
+
+    body = plain(args)
+    if body is not None:
+        boundary.run(args, body)
+    from dvcq.cli.app import main as typer_main
+
+    typer_main(args)
+
+
+def _version(_: list[str]) -> int:
+    from dvcq import __version__
+
+    sys.stdout.write(f"dvcq {__version__}\n")
+    return 0
+
+
+class _Package(ModuleType):
+    """`dvcq.cli.app` is the Typer application, loaded when first asked for. The import system
+    would name the submodule of the same name here once it is loaded: that assignment is ignored."""
+
+    @property
+    def app(self) -> Any:
+        return import_module("dvcq.cli.app").app
+
+    @app.setter
+    def app(self, value: Any) -> None:
+        pass
+
+
+sys.modules[__name__].__class__ = _Package

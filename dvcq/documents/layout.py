@@ -256,15 +256,22 @@ def _fonts(rpr: Any) -> None:
 # property through its API costs a schema-ordered search per child, which made laying out a
 # report's few hundred paragraphs most of `dvcq report`'s time. The copies are the same XML.
 _RUN_PROPS: dict[tuple[float, bool, bool], Any] = {}
+_BREAKS = frozenset("\t\r\n")  # characters python-docx writes as <w:tab/> or <w:br/>
 _PARA_PROPS: dict[tuple[Any, ...], Any] = {}
 
 
 def _run(
     paragraph: Paragraph, text: str, size: float, *, bold: bool = False, italic: bool = False
 ) -> None:
-    run = paragraph.add_run(text)
     key = (size, bold, italic)
     props = _RUN_PROPS.get(key)
+    if props is not None and not _BREAKS.intersection(text):
+        # The <w:t> python-docx would write, without its walk over every character of the text.
+        r = paragraph._p.add_r()
+        r.add_t(text)
+        r.insert(0, deepcopy(props))
+        return
+    run = paragraph.add_run(text)
     if props is not None:
         run._r.insert(0, deepcopy(props))
         return
@@ -280,9 +287,26 @@ def _new_paragraph(container: Document | _Cell, key: tuple[Any, ...]) -> Paragra
     props = _PARA_PROPS.get(key)
     if props is None:
         return None
-    paragraph = container.add_paragraph()
+    paragraph = _add_paragraph(container)
     paragraph._p.insert(0, deepcopy(props))
     return paragraph
+
+
+def _add_paragraph(container: Document | _Cell) -> Paragraph:
+    """`container.add_paragraph()`; in the body, put straight before its closing sectPr (python-docx
+    looks for it among all the body's children on every paragraph: quadratic in a long plan)."""
+    if isinstance(container, Document):
+        body = container.element.body
+        last = next(body.iterchildren(reversed=True), None)  # len(body) would count every child
+        if last is not None and last.tag == _SECT_PR:
+            p = OxmlElement("w:p")
+            last.addprevious(p)
+            return Paragraph(p, container._body)
+    paragraph: Paragraph = container.add_paragraph()
+    return paragraph
+
+
+_SECT_PR = qn("w:sectPr")
 
 
 def _keep_props(paragraph: Paragraph, key: tuple[Any, ...]) -> None:
@@ -303,7 +327,7 @@ def _paragraph(
     key = ("paragraph", align, before, after)
     paragraph = _new_paragraph(container, key)
     if paragraph is None:
-        paragraph = container.add_paragraph()
+        paragraph = _add_paragraph(container)
         fmt = paragraph.paragraph_format
         fmt.alignment = align
         fmt.space_before, fmt.space_after = before, after

@@ -15,6 +15,7 @@ reader for a file edited by hand, so positions are exact either way.
 from __future__ import annotations
 
 import bisect
+import gc
 import json
 import re
 from pathlib import Path
@@ -37,9 +38,17 @@ HEADER = (
 
 def read_progress(paths: list[Path]) -> Progress:
     progress = Progress()
-    for path in paths:
-        progress.files.append(str(path))
-        _read_file(path, progress)
+    # A bulk read only allocates (every entry is kept): the collector would walk the growing heap
+    # again and again for nothing, so it is paused for the read.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            progress.files.append(str(path))
+            _read_file(path, progress)
+    finally:
+        if paused:
+            gc.enable()
     return progress
 
 
@@ -84,9 +93,7 @@ def json_line(line: str) -> dict[str, Any] | None:
     if not line.startswith("- {") or "\r" in line:
         return None
     try:
-        data = json.loads(
-            line[2:], parse_constant=_not_json, parse_float=_finite, parse_int=_bounded
-        )
+        data = _decode(line[2:])
     except (ValueError, RecursionError):
         return None
     # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
@@ -134,6 +141,10 @@ def _bounded(text: str) -> int:
 def _not_json(name: str) -> None:
     """NaN and Infinity are not JSON: such a line is read by the YAML reader, as text."""
     raise ValueError(name)
+
+
+# One decoder for every line (json.loads with these hooks would build a new one per call).
+_decode = json.JSONDecoder(parse_constant=_not_json, parse_float=_finite, parse_int=_bounded).decode
 
 
 def _keys(data: dict[str, Any]) -> int:
@@ -258,6 +269,7 @@ def _scalar_nodes(value: Any, pos: Pos) -> Any:
 
 
 _FIELD_SET = frozenset(FIELDS)
+_STR = {str}
 
 
 def _well_formed(data: dict[str, Any]) -> bool:
@@ -265,10 +277,10 @@ def _well_formed(data: dict[str, Any]) -> bool:
     supersedes = data.get("supersedes")
     return (
         data.keys() <= _FIELD_SET
-        and {type(data.get(key)) for key in REQUIRED} == {str}
+        and set(map(type, map(data.get, REQUIRED))) == _STR  # map: no Python frame per key
         and data["status"] in STATUSES
         and type(evidence) is list
-        and (not evidence or {type(e) for e in evidence} == {str})
+        and (not evidence or set(map(type, evidence)) == _STR)
         and type(data.get("values", {})) is dict
         and (supersedes is None or type(supersedes) is str)
     )

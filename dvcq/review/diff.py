@@ -504,7 +504,8 @@ def _sections(old: Plan, new: Plan) -> list[Change]:
     moved: set[str] = set()
     for part in dict.fromkeys(p for p, _, _ in b.values()):
         stay = [k for k, (p, _, _) in a.items() if k in b and p == part and b[k][0] == part]
-        moved |= _moved(stay, [k for k, (p, _, _) in b.items() if k in stay])
+        staying = set(stay)
+        moved |= _moved(stay, [k for k in b if k in staying])
     for key, (part, pos, s) in b.items():
         if key not in a:
             out.append(Change("section-added", "section", key, new=s.title or s.text, section=key))
@@ -566,10 +567,19 @@ def _tasks(old: Plan, new: Plan) -> list[Change]:
     for key, (sec, _, t) in a.items():
         if key not in b:
             out.append(Change("task-removed", "task", key, old=t.text, section=sec))
+    # Tasks that stay in their section, in old and in new order, grouped in one pass each (a scan
+    # of every task for every section made diff quadratic in the size of the plan).
+    stay_old: dict[str, list[str]] = {}
+    stay_new: dict[str, list[str]] = {}
+    for key, (sec, _, _) in a.items():
+        if key in b and b[key][0] == sec:
+            stay_old.setdefault(sec, []).append(key)
+    for key, (sec, _, _) in b.items():
+        if key in a and a[key][0] == sec:
+            stay_new.setdefault(sec, []).append(key)
     moved: set[str] = set()
-    for section, _ in node_keys(new):
-        stay = [k for k, (s, _, _) in a.items() if s == section and k in b and b[k][0] == s]
-        moved |= _moved(stay, [k for k, (s, _, _) in b.items() if k in stay])
+    for sec, keys in stay_new.items():
+        moved |= _moved(stay_old[sec], keys)
     for key, (sec, pos, t) in b.items():
         if key not in a:
             out.append(Change("task-added", "task", key, new=t.text, section=sec))

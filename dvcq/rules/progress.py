@@ -260,6 +260,10 @@ def entry_control_character(plan: Plan, progress: Progress, today: dt.date) -> F
         texts = [(name, getattr(e, name)) for name in _ENTRY_TEXTS]
         texts += [("evidence", symbol) for symbol in e.evidence]
         texts += [("values", key) for key in e.values]
+        # One search over all of them first (a space joins them and is no control character):
+        # nearly every entry is clean, and only a dirty one is searched field by field.
+        if not CONTROL.search(" ".join(t for _, t in texts if isinstance(t, str))):
+            continue
         for name, text in texts:
             found = CONTROL.search(text) if isinstance(text, str) else None
             if found:
@@ -348,10 +352,14 @@ def same_work(e: Entry) -> tuple[Any, ...]:
     doc_en="Evidence is the symbol of an issued document, by the same grammar as the registry.",
 )
 def malformed_evidence(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    malformed: dict[str, bool] = {}  # units cite the same few documents again and again
     for e in progress.entries:
         for symbol in e.evidence:
-            parsed = parse_symbol(symbol)
-            if parsed is None or parsed.draft:
+            bad = malformed.get(symbol)
+            if bad is None:
+                parsed = parse_symbol(symbol)
+                bad = malformed[symbol] = parsed is None or parsed.draft
+            if bad:
                 yield e, e.where("evidence"), {"symbol": symbol}
 
 
