@@ -19,6 +19,7 @@ COMMANDS = {
     "status": "status",
     "report": "report",
     "export": "export",
+    "form": "form",
     "diff": "diff",
     "schema": "schema",
     "init": "init",
