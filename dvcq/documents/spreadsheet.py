@@ -238,6 +238,7 @@ def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime
                 cell.data_type = "s"
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
             ws.cell(r, last_col, row.task.id).data_type = "s"
+            ws.row_dimensions[r].height = _height(texts, headers)
             for col in range(f.STATUS_COL, f.FIRST_INDICATOR_COL):
                 cell = ws.cell(r, col)
                 cell.protection, cell.fill = unlocked, open_fill
@@ -287,12 +288,23 @@ def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime
             last_letter = get_column_letter(last_col - 1)
             figure.add(f"{first_letter}{f.FIRST_ROW}:{last_letter}{last}")
         ws.freeze_panes = ws.cell(f.FIRST_ROW, f.STATUS_COL)
+        ws.row_dimensions[f.HEADER_ROW].height = _height([h for h, _ in headers], headers)
+        for line in ws.iter_rows():
+            for cell in line:
+                size = 13 if cell.row == f.TITLE_ROW else 12
+                cell.font = Font(name=FORM_FONT, size=size, bold=cell.font.bold)
+        ws.page_setup.orientation = "landscape"  # printed for the file: all columns on the page
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = f"{f.HEADER_ROW}:{f.HEADER_ROW}"
         ws.protection.sheet = True
         ws.protection.formatColumns = False  # a clerk may still widen a column or a row
         ws.protection.formatRows = False
     guide = wb.create_sheet("Hướng dẫn")
     for n, line in enumerate(_form_guide(period), 1):
         guide.cell(n, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+        guide.cell(n, 1).font = Font(name=FORM_FONT, size=12, bold=n == 1)
+        guide.row_dimensions[n].height = _height([line], [("", 100)])
     guide.column_dimensions["A"].width = 100
     guide.protection.sheet = True
     meta = wb.create_sheet(f.META_SHEET)
@@ -307,6 +319,22 @@ def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime
     buffer = io.BytesIO()
     ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return fixed_zip(buffer.getvalue(), stamp)
+
+
+FORM_FONT = "Times New Roman"  # the font of Vietnamese administrative documents, with every letter
+
+
+def _height(texts: list[str], columns: list[tuple[str, int]]) -> float:
+    """A row's height in points for its wrapped texts: neither Excel nor openpyxl fits a row that
+    was written by a program, so the lines are counted here (a character ≈ a column unit)."""
+    lines = max(
+        (
+            -(-len(text) // max(int(width * 1.2), 1))
+            for text, (_, width) in zip(texts, columns, strict=False)
+        ),
+        default=1,
+    )
+    return 16.0 * max(lines, 1) + 2
 
 
 def _add_texts(ws: Worksheet, row: int, texts: list[str], cols: tuple[int, ...]) -> None:
