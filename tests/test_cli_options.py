@@ -31,6 +31,8 @@ READS_A_PLAN = {
     "export xlsx",
     "progress add",
     "progress list",
+    "progress import",
+    "form",
     "diff",
     "plan new-year",
 }
@@ -40,6 +42,7 @@ WRITES_A_FILE = {
     "report",
     "urge",
     "export xlsx",
+    "form",
     "schema",
 }  # init's folder is positional
 FORMATS = {

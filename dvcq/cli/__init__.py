@@ -25,6 +25,7 @@ COMMANDS = {
     "report": "report",
     "urge": "urge",
     "export": "export",
+    "form": "form",
     "diff": "diff",
     "schema": "schema",
     "init": "init",

@@ -270,3 +270,6 @@ def list_entries(
             sys.stdout.write(f"    {visible(e.result, newlines=False)}\n")
         sys.stdout.write(i18n.t(f"{len(chosen)} mục.", f"{len(chosen)} entries.") + "\n")
     return 0
+
+
+from dvcq.cli import progress_import  # noqa: E402, F401  (registers `dvcq progress import`)

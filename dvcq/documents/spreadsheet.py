@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -182,3 +183,226 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return value
+
+
+# --- The fill-in form (`dvcq form`) and reading a returned one (`dvcq progress import`) -------
+
+FORM_LIMIT = 64 << 20  # bytes of XML a returned form may unpack to: a zip bomb is refused unread
+_OPEN_FILL = "FFF2CC"  # the cells to fill: pale yellow, as forms of this kind mark them
+_SHUT_FILL = "D9D9D9"  # an indicator the task does not declare: grey and locked
+
+
+def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime) -> bytes:
+    """The form's .xlsx: one protected sheet per unit, the instructions, the hidden identifiers."""
+    from openpyxl.styles import PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from dvcq.documents import form as f
+    from dvcq.titles import short_title
+
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    wb.remove(first)
+    open_fill = PatternFill("solid", fgColor=_OPEN_FILL)
+    shut_fill = PatternFill("solid", fgColor=_SHUT_FILL)
+    unlocked = Protection(locked=False)
+    for spec in sheets:
+        ws = wb.create_sheet(spec.title)
+        last_col = f.FIRST_INDICATOR_COL + len(spec.indicators)  # the hidden task-id column
+        ws.cell(f.TITLE_ROW, 1, f"BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ — {period.name().upper()}")
+        ws.cell(f.TITLE_ROW, 1).font = Font(bold=True, size=13)
+        _add_texts(
+            ws,
+            f.UNIT_ROW,
+            [f"Đơn vị: {spec.unit_name}", f"Kế hoạch số {plan.symbol()}: {plan.document.subject}"],
+            (1, 3),
+        )
+        _add_texts(ws, f.AUTHOR_ROW, ["Người báo cáo (họ và tên):"], (2,))
+        author = ws[f.AUTHOR_CELL]
+        author.protection, author.fill = unlocked, open_fill
+        headers = [*f.PREFILLED, *f.TO_FILL]
+        headers += [(f"{i.name} ({i.unit})", 14) for i in spec.indicators]
+        for col, (name, width) in enumerate(headers, 1):
+            cell = ws.cell(f.HEADER_ROW, col, name)
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(vertical="center", horizontal="center", wrap_text=True)
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.cell(f.HEADER_ROW, last_col, "Mã nhiệm vụ")
+        ws.column_dimensions[get_column_letter(last_col)].hidden = True
+        for n, row in enumerate(spec.rows):
+            r = f.FIRST_ROW + n
+            texts = [row.number, short_title(row.task), row.task.text, row.role]
+            for col, text in enumerate(texts, 1):
+                cell = ws.cell(r, col, _NOT_XML.sub("\ufffd", text))
+                cell.data_type = "s"
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+            ws.cell(r, last_col, row.task.id).data_type = "s"
+            ws.row_dimensions[r].height = _height(texts, headers)
+            for col in range(f.STATUS_COL, f.FIRST_INDICATOR_COL):
+                cell = ws.cell(r, col)
+                cell.protection, cell.fill = unlocked, open_fill
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+            ws.cell(r, f.DATE_COL).number_format = DATE_FORMAT
+            for k, indicator in enumerate(spec.indicators):
+                cell = ws.cell(r, f.FIRST_INDICATOR_COL + k)
+                if indicator.key in row.indicators:
+                    cell.protection, cell.fill = unlocked, open_fill
+                else:
+                    cell.fill = shut_fill
+        last = f.FIRST_ROW + max(len(spec.rows), 1) - 1
+        status = DataValidation(
+            type="list",
+            formula1='"' + ",".join(f.STATUS_LABELS) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Tình trạng",
+            error="Chọn một tình trạng trong danh sách.",
+        )
+        day = DataValidation(
+            type="date",
+            operator="between",
+            formula1=f"DATE({period.start.year},{period.start.month},{period.start.day})",
+            formula2=f"DATE({period.end.year},{period.end.month},{period.end.day})",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Ngày thực hiện",
+            error=f"Nhập một ngày trong kỳ, từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}.",
+        )
+        figure = DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Chỉ tiêu",
+            error="Nhập một số không âm.",
+        )
+        for dv, col in ((status, f.STATUS_COL), (day, f.DATE_COL)):
+            ws.add_data_validation(dv)
+            letter = get_column_letter(col)
+            dv.add(f"{letter}{f.FIRST_ROW}:{letter}{last}")
+        if spec.indicators:
+            ws.add_data_validation(figure)
+            first_letter = get_column_letter(f.FIRST_INDICATOR_COL)
+            last_letter = get_column_letter(last_col - 1)
+            figure.add(f"{first_letter}{f.FIRST_ROW}:{last_letter}{last}")
+        ws.freeze_panes = ws.cell(f.FIRST_ROW, f.STATUS_COL)
+        ws.row_dimensions[f.HEADER_ROW].height = _height([h for h, _ in headers], headers)
+        for line in ws.iter_rows():
+            for cell in line:
+                size = 13 if cell.row == f.TITLE_ROW else 12
+                cell.font = Font(name=FORM_FONT, size=size, bold=cell.font.bold)
+        ws.page_setup.orientation = "landscape"  # printed for the file: all columns on the page
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = f"{f.HEADER_ROW}:{f.HEADER_ROW}"
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False  # a clerk may still widen a column or a row
+        ws.protection.formatRows = False
+    guide = wb.create_sheet("Hướng dẫn")
+    for n, line in enumerate(_form_guide(period), 1):
+        guide.cell(n, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+        guide.cell(n, 1).font = Font(name=FORM_FONT, size=12, bold=n == 1)
+        guide.row_dimensions[n].height = _height([line], [("", 100)])
+    guide.column_dimensions["A"].width = 100
+    guide.protection.sheet = True
+    meta = wb.create_sheet(f.META_SHEET)
+    for spec in sheets:
+        for key, value in spec.meta.items():
+            _add_row(meta, [spec.title, key, value])
+    meta.sheet_state = "veryHidden"  # not listed by Excel's Unhide: only dvcq reads it
+    props = wb.properties
+    props.creator = props.lastModifiedBy = plan.document.agency.name
+    props.title = f"Biểu báo cáo {period.name()} — {plan.symbol()}"
+    props.created = props.modified = stamp
+    buffer = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return fixed_zip(buffer.getvalue(), stamp)
+
+
+FORM_FONT = "Times New Roman"  # the font of Vietnamese administrative documents, with every letter
+
+
+def _height(texts: list[str], columns: list[tuple[str, int]]) -> float:
+    """A row's height in points for its wrapped texts: neither Excel nor openpyxl fits a row that
+    was written by a program, so the lines are counted here (a character ≈ a column unit)."""
+    lines = max(
+        (
+            -(-len(text) // max(int(width * 1.2), 1))
+            for text, (_, width) in zip(texts, columns, strict=False)
+        ),
+        default=1,
+    )
+    return 16.0 * max(lines, 1) + 2
+
+
+def _add_texts(ws: Worksheet, row: int, texts: list[str], cols: tuple[int, ...]) -> None:
+    for text, col in zip(texts, cols, strict=False):
+        cell = ws.cell(row, col, _NOT_XML.sub("\ufffd", text))
+        cell.data_type = "s"
+
+
+def _form_guide(period: Period) -> list[str]:
+    return [
+        "HƯỚNG DẪN ĐIỀN BIỂU BÁO CÁO",
+        f"Kỳ báo cáo: {period.name()}, số liệu tính từ ngày {period.start:%d/%m/%Y} đến ngày "
+        f"{period.end:%d/%m/%Y}.",
+        "1. Ghi họ và tên người báo cáo vào ô màu vàng ở dòng 3.",
+        "2. Mỗi dòng là một nhiệm vụ của đơn vị. Chỉ điền vào các ô màu vàng; các ô khác đã khóa.",
+        "3. Tình trạng: chọn trong danh sách (Chưa triển khai, Đang thực hiện, Hoàn thành).",
+        "4. Ngày thực hiện: ngày của kết quả được báo cáo, dạng ngày/tháng/năm (ví dụ 15/05/2026), "
+        "trong kỳ báo cáo.",
+        "5. Kết quả thực hiện: nêu ngắn gọn việc đã làm, số liệu cụ thể.",
+        "6. Văn bản minh chứng: số, ký hiệu văn bản (ví dụ 12/BC-VP), nhiều văn bản cách nhau bằng "
+        "dấu chấm phẩy.",
+        "7. Các cột chỉ tiêu: nhập số (không nhập chữ); ô màu xám là chỉ tiêu nhiệm vụ đó không có.",
+        "8. Nhiệm vụ chưa có gì để báo cáo thì để trống cả dòng.",
+        "9. Không thêm, xóa, sắp xếp lại dòng, không đổi tên trang tính: phần mềm đọc lại biểu này "
+        "theo đúng vị trí và sẽ từ chối biểu đã bị sửa phần khóa.",
+        "10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại Văn phòng.",
+    ]
+
+
+@dataclass
+class SheetCells:
+    title: str
+    values: dict[tuple[int, int], Any]  # (row, column) → value as last calculated
+    unvalued: set[tuple[int, int]]  # cells holding a formula that was never calculated
+    hidden: bool
+
+
+def read_form(data: bytes) -> list[SheetCells]:
+    """Every sheet of a workbook as its cell values; a formula reads as its last value. A file
+    that is not an .xlsx, or unpacks to more than FORM_LIMIT, raises ValueError."""
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(i.file_size for i in archive.infolist()) > FORM_LIMIT:
+                raise ValueError("too-large")
+        values = load_workbook(io.BytesIO(data), data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
+    except ValueError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a broken package
+        raise ValueError("not-xlsx") from exc
+    sheets = []
+    for ws in values.worksheets:
+        raw = formulas[ws.title]
+        cells: dict[tuple[int, int], Any] = {}
+        unvalued: set[tuple[int, int]] = set()
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    cells[(cell.row, cell.column)] = cell.value
+        for row in raw.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (cell.row, cell.column) not in cells:
+                    unvalued.add((cell.row, cell.column))
+        sheets.append(SheetCells(ws.title, cells, unvalued, ws.sheet_state != "visible"))
+    return sheets
+
+
+def cell_name(row: int, col: int) -> str:
+    return f"{get_column_letter(col)}{row}"

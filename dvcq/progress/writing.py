@@ -259,34 +259,54 @@ def _month_text(path: Path, shown: Path, root: Path) -> str:
 
 def append_entry(root: Path, year: int, entry: Entry) -> Path:
     """Add one entry of the `year` plan to its month's file; every other line stays as it was."""
-    day = dt.date.fromisoformat(entry.date)
-    shown = progress_dir(root, year) / f"{day:%Y-%m}.yaml"  # as the clerk spelt it, in messages
+    return append_entries(root, year, [entry])[0]
+
+
+def append_entries(root: Path, year: int, entries: list[Entry]) -> list[Path]:
+    """Add entries of the `year` plan to their months' files under one lock (each file replaced
+    atomically, every other line kept); the path of each entry's file, as spelt, in order."""
+    shown_of = [
+        progress_dir(root, year) / f"{dt.date.fromisoformat(e.date):%Y-%m}.yaml" for e in entries
+    ]
     with locked(root) as real:
         folder = progress_dir(real, year)
-        _year_folder(folder, shown.parent)
+        _year_folder(folder, progress_dir(root, year))
         _sweep(folder)
-        path = folder / shown.name
-        old = _month_text(path, shown, real)
-        if old:
-            if not old.endswith("\n"):
-                old += "\n"
-            if not _appendable(old):
-                raise DvcqError(
-                    f"Tệp {shown} không còn ở dạng dvcq ghi (mỗi dòng một mục “- {{…}}”), nên "
-                    "không ghi thêm vào được; chạy `dvcq fmt` hoặc sửa tay, rồi chạy lại.",
-                    f"{shown} is no longer in the form dvcq writes (one “- {{…}}” entry a line), "
-                    "so nothing can be added to it; run `dvcq fmt` or fix it by hand, then run "
-                    "again.",
-                )
-        else:
-            old = HEADER
-        if f'"id": "{entry.id}"' in old:
-            raise DvcqError(
-                f"Mã mục {entry.id} đã có trong {shown}.",
-                f"Entry id {entry.id} already in {shown}.",
-            )
-        replace_atomically(path, (old + entry.to_line()).encode("utf-8"))
-    return shown
+        months: dict[Path, list[Entry]] = {}
+        for entry, shown in zip(entries, shown_of, strict=True):
+            months.setdefault(shown, []).append(entry)
+        texts = {shown: _appendable_text(folder / shown.name, shown, real) for shown in months}
+        for shown, mine in months.items():
+            old = texts[shown]
+            for entry in mine:
+                if f'"id": "{entry.id}"' in old:
+                    raise DvcqError(
+                        f"Mã mục {entry.id} đã có trong {shown}.",
+                        f"Entry id {entry.id} already in {shown}.",
+                    )
+                old += entry.to_line()
+            texts[shown] = old
+        for shown, text in texts.items():  # every file was read and checked before any is written
+            replace_atomically(folder / shown.name, text.encode("utf-8"))
+    return shown_of
+
+
+def _appendable_text(path: Path, shown: Path, real: Path) -> str:
+    """A month file's text, ready for lines at its end (the header when it is new)."""
+    old = _month_text(path, shown, real)
+    if not old:
+        return HEADER
+    if not old.endswith("\n"):
+        old += "\n"
+    if not _appendable(old):
+        raise DvcqError(
+            f"Tệp {shown} không còn ở dạng dvcq ghi (mỗi dòng một mục “- {{…}}”), nên "
+            "không ghi thêm vào được; chạy `dvcq fmt` hoặc sửa tay, rồi chạy lại.",
+            f"{shown} is no longer in the form dvcq writes (one “- {{…}}” entry a line), "
+            "so nothing can be added to it; run `dvcq fmt` or fix it by hand, then run "
+            "again.",
+        )
+    return old
 
 
 # How `dvcq progress add` names each value of an entry, for messages about missing ones.
@@ -339,6 +359,34 @@ def _out_of_range(values: dict[str, float]) -> list[Problem]:
     ]
 
 
+def draft_entry(data: dict[str, Any], file: str, line: int) -> tuple[Entry | None, list[Problem]]:
+    """A new entry from its data through the reader's own builder, with the problems that stop
+    it (a value the reader would refuse included); None when it cannot be built."""
+    found: list[Problem] = _out_of_range(data.get("values") or {})
+    entry = entry_from_data(data, file, line, found)
+    return entry, found
+
+
+def refusals(
+    plan: Plan,
+    progress: Progress,
+    new: list[Entry],
+    today: dt.date,
+    *,
+    allow_duplicate: bool = False,
+) -> list[Problem]:
+    """What stops new entries from being written: the progress rules' errors on them, run with
+    the entries already recorded, and a repeat of recorded work unless `allow_duplicate`."""
+    files = {e.file for e in new}
+    trial = Progress(entries=[*progress.entries, *new])
+    found = [p for p in rules.run_progress(plan, trial, today) if p.file in files]
+    return [
+        p
+        for p in found
+        if rules.level_of(p) == rules.ERROR or (p.rule == "duplicate-entry" and not allow_duplicate)
+    ]
+
+
 def record(
     plan: Plan,
     progress: Progress,
@@ -382,17 +430,10 @@ def record(
         "author": author.strip(),
         "supersedes": supersedes,
     }
-    found: list[Problem] = _out_of_range(values)
-    entry = entry_from_data({k: v for k, v in data.items() if v is not None}, NEW, 1, found)
+    entry, found = draft_entry({k: v for k, v in data.items() if v is not None}, NEW, 1)
     if entry is None or rules.errors(found):
         raise _refused(rules.errors(found) or found)
-    trial = Progress(entries=[*progress.entries, entry])
-    found = [p for p in rules.run_progress(plan, trial, today) if p.file == NEW]
-    refused = [
-        p
-        for p in found
-        if rules.level_of(p) == rules.ERROR or (p.rule == "duplicate-entry" and not allow_duplicate)
-    ]
+    refused = refusals(plan, progress, [entry], today, allow_duplicate=allow_duplicate)
     if refused:
         raise _refused(refused)
     entry.file = ""

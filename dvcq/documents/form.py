@@ -1,0 +1,138 @@
+"""The fill-in form a unit returns (`dvcq form`, `dvcq progress import`): what it holds, pure data.
+
+One sheet per unit: the unit's tasks prefilled (display number, short title, full text, whether it
+leads or supports), the columns it fills (status, date, result, evidence, one per indicator its
+tasks declare), and hidden identifiers: the plan, its year, the period, the unit, each row's task
+id and a checksum over all of them and the prefilled texts. The checksum is not a signature (anyone
+can recompute it): it recognises a form made for another plan, period or unit, and one whose
+locked part was changed by hand (a row sorted away, a task id edited), so that a row is never
+booked on the wrong task.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from dvcq.model import STATUSES, Indicator, Plan, Task
+from dvcq.progress.periods import Period
+from dvcq.titles import short_title
+
+FORM_VERSION = "dvcq-form/1"
+META_SHEET = "_dvcq"  # very hidden: the identifiers, one key and value a row
+TITLE_ROW = 1
+UNIT_ROW = 2
+AUTHOR_ROW = 3  # "Người báo cáo:" and the cell the unit fills with a name
+HEADER_ROW = 5
+FIRST_ROW = 6  # the first task
+AUTHOR_CELL = "C3"
+
+LEAD, SUPPORT = "Chủ trì", "Phối hợp"
+# The prefilled columns (locked), then the ones the unit fills; indicator columns follow, then the
+# hidden task id.
+PREFILLED = [("Mục", 8), ("Tên nhiệm vụ", 34), ("Nội dung nhiệm vụ", 60), ("Vai trò", 10)]
+TO_FILL = [
+    ("Tình trạng", 18),
+    ("Ngày thực hiện (dd/mm/yyyy)", 14),
+    ("Kết quả thực hiện", 50),
+    ("Văn bản minh chứng (số, ký hiệu; cách nhau bằng “;”)", 24),
+]
+STATUS_COL, DATE_COL, RESULT_COL, EVIDENCE_COL = 5, 6, 7, 8
+FIRST_INDICATOR_COL = 9
+STATUS_LABELS = {label: key for key, (label, _) in STATUSES.items()}
+
+
+@dataclass
+class FormRow:
+    number: str
+    task: Task
+    role: str  # LEAD or SUPPORT
+    indicators: list[str]  # the keys this task declares (its cells are open)
+
+
+@dataclass
+class FormSheet:
+    title: str  # the sheet's name in the workbook
+    unit: str
+    unit_name: str
+    rows: list[FormRow]
+    indicators: list[Indicator]  # one column each, in the plan's order
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def tasks_of(plan: Plan, unit: str) -> list[FormRow]:
+    """The tasks `unit` leads or supports, in document order with their display numbers."""
+    rows = []
+    for placed in plan.placed_tasks():
+        task = placed.task
+        if unit == task.owner or unit in task.support:
+            role = LEAD if unit == task.owner else SUPPORT
+            rows.append(FormRow(placed.number, task, role, list(task.indicators)))
+    return rows
+
+
+def involved_units(plan: Plan) -> list[str]:
+    """Units that lead or support at least one task, in the plan's order of units."""
+    named = {u for t in plan.tasks() for u in (t.owner, *t.support) if u}
+    return [u.id for u in plan.units if u.id in named]
+
+
+def form_sheets(plan: Plan, period: Period, unit: str | None) -> list[FormSheet]:
+    """The sheets of the form: the unit's, or one per unit that has tasks."""
+    names = {u.id: u.name for u in plan.units}
+    units = [unit] if unit else involved_units(plan)
+    declared = {i.key: i for i in plan.indicators}
+    sheets: list[FormSheet] = []
+    for u in units:
+        rows = tasks_of(plan, u)
+        used = {k for r in rows for k in r.indicators}
+        indicators = [i for i in plan.indicators if i.key in used and i.key in declared]
+        title = "Nhiệm vụ" if unit else _sheet_title(u, [s.title for s in sheets])
+        sheet = FormSheet(title, u, names.get(u, u), rows, indicators)
+        sheet.meta = sheet_meta(plan, period, sheet)
+        sheets.append(sheet)
+    return sheets
+
+
+def _sheet_title(unit: str, taken: list[str]) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\, not yet taken."""
+    base = "".join("_" if c in "[]:*?/\\" else c for c in unit)[:28] or "DV"
+    title, n = base, 2
+    while title in taken or title == META_SHEET:
+        title, n = f"{base}-{n}", n + 1
+    return title
+
+
+def sheet_meta(plan: Plan, period: Period, sheet: FormSheet) -> dict[str, str]:
+    """The hidden identifiers of one sheet, the checksum last."""
+    meta = {
+        "form": FORM_VERSION,
+        "plan": plan.symbol(),
+        "agency": plan.document.agency.code,
+        "year": str(plan.document.date.year),
+        "period": period.label,
+        "unit": sheet.unit,
+        "sheet": sheet.title,
+        "tasks": ",".join(r.task.id for r in sheet.rows),
+        "indicators": ",".join(i.key for i in sheet.indicators),
+    }
+    meta["checksum"] = checksum(meta, prefilled_texts(sheet.rows))
+    return meta
+
+
+def prefilled_texts(rows: list[FormRow]) -> list[list[str]]:
+    """What the locked cells of each task row hold, as the checksum sees them."""
+    return [[r.number, short_title(r.task), r.task.text, r.role, r.task.id] for r in rows]
+
+
+def checksum(meta: dict[str, str], texts: list[list[str]]) -> str:
+    body = {k: v for k, v in meta.items() if k != "checksum"}
+    blob = json.dumps([body, texts], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def row_key(meta: dict[str, str], task: str) -> str:
+    """What names one row of one form across imports: the id of its entries starts with it."""
+    blob = "|".join((meta["plan"], meta["year"], meta["period"], meta["unit"], task))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
