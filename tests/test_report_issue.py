@@ -366,14 +366,14 @@ def test_checking_the_notes_loads_nothing_of_the_documents(tmp_path: Path) -> No
 
     ws = workspace(tmp_path, notes="day: 31\n")
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, "plans/2026.yaml"],
+        [sys.executable, "-c", PROBE, "check", "plans/2026.yaml"],
         capture_output=True,
         text=True,
         cwd=ws,
         timeout=60,
         env={"PATH": "/usr/bin:/bin", "DVCQ_LANG": "vi"},
     )
-    probe = json.loads(done.stderr)
+    probe = json.loads(done.stderr[done.stderr.rindex('{"code"') :])
     assert probe["code"] == 1 and "report-day-impossible" in done.stdout
     modules = set(probe["modules"])
     assert "dvcq.rules.notes" in modules
