@@ -57,3 +57,13 @@ def test_report_states_follow_the_deadlines(cli, tmp_path: Path) -> None:  # typ
         "4": "Đang thực hiện trong hạn",  # tiep-cong-dan
         "6": "Hoàn thành đúng hạn",  # hoan-thanh-truoc-ngay
     }
+    board = cli("status", "--period", "2025", "--as-of", "2025-07-10", cwd=repo, env=ENV)
+    assert (
+        "5/6 nhiệm vụ có báo cáo (83,3 %), 3 hoàn thành (50,0 %), 3 quá hạn, 1 hoàn thành muộn. "
+        "Đơn vị chưa báo cáo: không."
+    ) in " ".join(board.stdout.replace("\u00a0", " ").split())
+    args = ("--lang", "en", "status", "--period", "2025", "--as-of", "2025-07-10")
+    board = cli(*args, cwd=repo, env=ENV)
+    assert (
+        "5/6 tasks reported (83.3%), 3 done (50.0%), 3 overdue, 1 done late. Units silent: none."
+    ) in " ".join(board.stdout.split())
