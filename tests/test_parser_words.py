@@ -155,3 +155,18 @@ def test_placeholders_in_both_languages(cli: Cli) -> None:
     # An argument's help is printed, once: what a period looks like.
     assert vi.count("KỲ  Kỳ báo cáo: 2026, 2026-H1") == 1
     assert vi.count("\nĐối số:\n") == 1 and "Positional" not in en
+
+
+def test_help_speaks_the_readers_language_only(cli: Cli) -> None:
+    vi = " ".join(cli("status", "--help").stdout.split())
+    assert "Bảng tình hình thực hiện kế hoạch trong một kỳ." in vi
+    assert "In thêm bảng số liệu chỉ tiêu của từng nhiệm vụ. -f, --format" in vi
+    assert "The status board" not in vi and "Also the indicator figures." not in vi
+    en = " ".join(cli("status", "--help", "--lang", "en").stdout.split())
+    assert "The status board for a period." in en and "-i, --indicators Also the indicator" in en
+    assert "Bảng tình hình thực hiện" not in en
+    assert "--period PERIOD Kỳ: 2026, 2026-H1" in en  # no English sentence: the help whole
+    listed = cli("progress", "list", "--help").stdout
+    assert "List progress entries" not in listed and "Entries with errors" not in listed
+    assert "Liệt kê các mục tiến độ, có lọc.\n" in listed
+    assert "text hoặc json.  [mặc định: text]" in cli("status", "--help").stdout  # spacing kept

@@ -220,6 +220,67 @@ def _no_section(self: Any, ctx: Any, formatter: Any) -> None:
     return None
 
 
+# --- help in one language ----------------------------------------------------------------------
+# A command's docstring is its help, Vietnamese first and then English (CONTRIBUTING.md), and an
+# option's help may add an English sentence. A reader gets the sentences of their language only;
+# a text with none in that language (most options' help has no English) is shown whole.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_ENGLISH_WORDS = {
+    "the", "a", "an", "of", "and", "or", "with", "to", "for", "from", "by", "its", "is", "are",
+    "on", "at", "as", "be", "it", "this", "that", "no", "not", "if", "when", "also",
+}  # fmt: skip
+
+
+def _english(sentence: str) -> bool:
+    """Whether a sentence is English: no word with a Vietnamese letter ("List progress entries,
+    filtered."), or few and an English function word ("Write the BÁO CÁO on a period"); "In số
+    phiên bản" is Vietnamese, and so is a sentence of figures alone."""
+    words = re.findall(r"[^\W\d_]+", sentence)
+    if len(words) < 2:
+        return False
+    foreign = sum(1 for w in words if not w.isascii())
+    if not foreign:
+        return True
+    return foreign / len(words) < 0.3 and any(w.lower() in _ENGLISH_WORDS for w in words)
+
+
+def one_language(text: str) -> str:
+    """`text` (paragraphs split by blank lines) with only the reader's language's sentences."""
+    vi = i18n.lang() == "vi"
+    paragraphs = text.split("\n\n")
+    sentences = [_SENTENCE.split(p.strip()) for p in paragraphs]
+    kept: list[str] = []
+    for paragraph, group in zip(paragraphs, sentences, strict=True):
+        mine = [x for x in group if _english(x) != vi]
+        if len(mine) == len(group):
+            kept.append(paragraph)  # nothing left out: its spacing as written
+        elif mine:
+            kept.append(" ".join(mine))
+    if not kept:  # nothing in the reader's language: the text whole
+        return text
+    return "\n\n".join(kept)
+
+
+def _one_language_formatter() -> None:
+    """Wrap, once, the two writers of help text: a command's help and the option rows."""
+    from click.formatting import HelpFormatter
+
+    write_text, write_dl = HelpFormatter.write_text, HelpFormatter.write_dl
+    if hasattr(write_text, "__wrapped__"):
+        return
+
+    def text(self: Any, value: str) -> None:
+        write_text(self, one_language(value))
+
+    def rows(self: Any, items: Any, *args: Any, **kwargs: Any) -> None:
+        write_dl(self, [(a, one_language(b) if b else b) for a, b in items], *args, **kwargs)
+
+    text.__wrapped__ = write_text  # type: ignore[attr-defined]
+    rows.__wrapped__ = write_dl  # type: ignore[attr-defined]
+    HelpFormatter.write_text = text  # type: ignore[method-assign,assignment]
+    HelpFormatter.write_dl = rows  # type: ignore[method-assign,assignment]
+
+
 # The modules of click and Typer that name gettext's functions (click 8, Typer 0.x).
 _MODULES = (
     "click.core",
@@ -249,6 +310,7 @@ def install() -> None:
     again is harmless), and make the usage placeholders speak the reader's language."""
     _wrap_placeholders()
     _keep_argument_help()
+    _one_language_formatter()
     for name in _MODULES:
         module = sys.modules.get(name)
         if module is None:  # not imported by this version: nothing of it will speak
