@@ -10,7 +10,8 @@ complement ("về", "theo", "của", "tại", "đến", "trong", "cho"); a comma
 clause, not when it separates the items of a list. "tiếp nhận, xử lý phản ánh, kiến nghị" and
 "các Kết luận, Chỉ thị, Quyết định" are lists: the group after such a comma is short and is
 followed by another comma or "và"; or the group before it is one or two words ("Đổi mới, nâng
-cao"). A list after "và" ("công chức, viên chức và người lao động") is no boundary either.
+cao"). A list after "và" ("công chức, viên chức và người lao động") is no boundary either, nor
+two nouns sharing a complement ("quyền và nghĩa vụ của công dân").
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def _boundaries(sentence: str) -> tuple[list[int], list[int]]:
         word = m.group(1)
         if word == "và":  # "A, B và C": the last item of a list, not a new clause
             group, end = _next_group(sentence, m.end() + len(word))
-            if _words(group) < _LIST_ITEM_WORDS and end in (",", ""):
+            # "quyền và nghĩa vụ của công dân": two nouns sharing their complement
+            if _words(group) < _LIST_ITEM_WORDS and (end in (",", "") or end in _COMPLEMENTS):
                 continue
         # Inside a list item ("đường lối, chủ trương của Đảng"): its complement is no boundary.
         if any(_words(sentence[c + 1 : m.start()]) <= _HEAD_WORDS for c in lists if c < m.start()):

@@ -75,7 +75,7 @@ def test_only_the_command_run_is_registered_as_in_a_new_process(
         *("render", "progress", "export", "plan"),
     ]
     usage = cli("check", "--nope").stderr
-    assert usage.startswith("Cách dùng: dvcq check [OPTIONS] [TỆP]...\n")
+    assert usage.startswith("Cách dùng: dvcq check [TÙY_CHỌN] [TỆP]...\n")
 
 
 def test_time_limit_stops_a_blocked_test_and_nothing_in_dvcq_can_swallow_it() -> None:

@@ -131,6 +131,14 @@ def test_the_unit_table_has_a_total_row_and_right_aligned_figures(tmp_path: Path
     figures = [r.cells[2].paragraphs[0].alignment for r in table.rows[1:]]
     assert figures == [WD_ALIGN_PARAGRAPH.RIGHT] * len(figures)
     assert table.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    numbers = [r.cells[0].paragraphs[0].alignment for r in table.rows[1:]]
+    assert numbers == [WD_ALIGN_PARAGRAPH.CENTER] * len(numbers)  # the TT column, centred
+    appendix = doc.tables[-1]  # Phụ lục I: TT and the last update's day centred
+    assert [c.text for c in appendix.rows[1].cells][::4] == ["1", "01/6/2026"]
+    for row in appendix.rows[1:]:
+        cells = [c.paragraphs[0].alignment for c in row.cells]
+        assert cells[0] == cells[4] == WD_ALIGN_PARAGRAPH.CENTER
+        assert cells[1] == WD_ALIGN_PARAGRAPH.LEFT
     # A heading and a task's lead-in line are kept with what follows them.
     lead = next(p for p in doc.paragraphs if p.text.startswith("- Đổi mới, nâng cao"))
     heading = next(p for p in doc.paragraphs if p.text == "II. KẾT QUẢ THỰC HIỆN")

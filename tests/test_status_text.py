@@ -59,3 +59,27 @@ def test_an_as_of_day_that_does_not_exist_is_named_as_such(tmp_path: Path) -> No
     assert done.stderr == "Lỗi: Ngày “2026-02-30” không có thật (tháng 02/2026 không có ngày 30).\n"
     en = run("--lang", "en", "status", "--as-of", "2026-02-30")
     assert en.stderr == "Error: Date “2026-02-30” does not exist (month 02/2026 has no day 30).\n"
+
+
+def test_summary_line_leaves_out_zero_deadline_flags_in_both_languages(tmp_path: Path) -> None:
+    root = tmp_path / "w"
+    shutil.copytree(SAMPLE, root)
+    for p in (root / "progress" / "2026").glob("*.yaml"):
+        p.write_text("", encoding="utf-8")
+    (root / "progress" / "2026" / "2026-03.yaml").write_text(
+        '- {"id": "20260310-00000001", "task": "quy-che-tiep-cong-dan", "date": "2026-03-10", '
+        '"unit": "VP", "status": "hoan-thanh", "result": "Đã ban hành.", "author": "A"}\n',
+        encoding="utf-8",
+    )
+    args = ("status", "--period", "2026-H1", "--as-of", "2026-03-31")
+    done = run(*args, cwd=root, env={"COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.replace("\u00a0", " ").splitlines()[-2:] == [
+        "1/11 nhiệm vụ có báo cáo (9,1 %), 1 hoàn thành (9,1 %), 0 quá hạn.",
+        "Đơn vị chưa báo cáo: PCM, LDS.",
+    ]
+    en = run("--lang", "en", *args, cwd=root, env={"COLUMNS": "200"})
+    assert en.stdout.splitlines()[-2:] == [
+        "1/11 tasks reported (9.1%), 1 done (9.1%), 0 overdue.",
+        "Units silent: PCM, LDS.",
+    ]

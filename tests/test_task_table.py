@@ -158,9 +158,9 @@ def test_status_text_says_overdue_due_soon_and_done_late(cli, tmp_path: Path) ->
     assert run.returncode == 0, run.stderr
     table = run.stdout.split("┘")[0]
     assert "Hoàn thành" in table and "muộn" in table  # "Hoàn thành muộn", wrapped at 80 columns
-    assert "4 quá hạn, 0 sắp đến hạn, 1 hoàn thành muộn." in " ".join(run.stdout.split())
+    assert "4 quá hạn, 1 hoàn thành muộn. Đơn vị" in " ".join(run.stdout.split())
     run = cli("status", "--period", "2025", "--as-of", "2025-06-25", cwd=repo, env=env)
-    assert "2 quá hạn, 3 sắp đến hạn, 0 hoàn thành muộn." in " ".join(run.stdout.split())
+    assert "2 quá hạn, 3 sắp đến hạn. Đơn vị" in " ".join(run.stdout.split())
     assert "sắp đến" in run.stdout.split("┘")[0]  # a row's flag, not only the summary
 
 

@@ -90,3 +90,21 @@ def test_the_bundled_plans_titles_end_at_a_boundary() -> None:
     assert all(len(t) <= 125 and "…" not in t for t in titles)
     bad_ends = ("đường lối", "Kết luận", "tiếp nhận", "các phòng", "nghiên cứu", "kỷ luật")
     assert not [t for t in titles if t.endswith(bad_ends)]
+
+
+def test_two_nouns_sharing_a_complement_are_not_cut() -> None:
+    # "quyền và nghĩa vụ của công dân": "và nghĩa vụ" belongs to "quyền", no new clause.
+    text = (
+        "Tổ chức phổ biến các văn bản pháp luật mới ban hành liên quan đến quyền và nghĩa vụ "
+        "của công dân bằng hình thức phù hợp với từng địa bàn."
+    )
+    assert derived_title(text) == (
+        "Tổ chức phổ biến các văn bản pháp luật mới ban hành liên quan đến quyền và nghĩa vụ"
+    )
+    text = (
+        "Quán triệt, triển khai Kế hoạch này đến toàn thể cán bộ, công chức xã và Trưởng các "
+        "thôn trong tháng 3 năm 2025."
+    )  # tests/data/plans/ubnd-xa.yaml: who is told is not cut in two
+    assert derived_title(text) == (
+        "Quán triệt, triển khai Kế hoạch này đến toàn thể cán bộ, công chức xã và Trưởng các thôn"
+    )

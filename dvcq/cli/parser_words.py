@@ -6,11 +6,18 @@ binds those names to the functions below, which look the language up at each cal
 `--lang en`, read once the line is parsed, still counts): English is click's own text, and
 Vietnamese is the table here. A message click adds in a later version stays English until it is
 added here.
+
+The placeholders of usage lines and help ("[OPTIONS]", "COMMAND [ARGS]...", "PERIOD", "TEXT",
+"PATH") are not gettext messages: click and Typer build them from a parameter's name or type.
+`install` wraps the few methods that make them, so that each says what to type in the reader's
+language (`--as-of NGÀY`, `dvcq report [TÙY_CHỌN] KỲ`; `--lang en`: `--as-of DATE`).
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from typing import Any
 
 from dvcq import i18n
 
@@ -81,6 +88,199 @@ _VI_PLURAL = {
     ),
 }
 
+# What to type, by parameter name: (Vietnamese, English). A name not here falls back on its
+# type's word (_TYPE_WORDS); both tables spell a placeholder as one word (underscores).
+_NAME_WORDS: dict[str, tuple[str, str]] = {
+    "as_of": ("NGÀY", "DATE"),
+    "date": ("NGÀY", "DATE"),
+    "deadline": ("NGÀY", "DATE"),
+    "period": ("KỲ", "PERIOD"),
+    "unit": ("ĐƠN_VỊ", "UNIT"),
+    "task": ("NHIỆM_VỤ", "TASK"),
+    "status": ("TÌNH_TRẠNG", "STATUS"),
+    "year": ("NĂM", "YEAR"),
+    "plan": ("TỆP", "FILE"),
+    "plan_file": ("TỆP", "FILE"),
+    "source": ("TỆP", "FILE"),
+    "output": ("TỆP", "FILE"),
+    "old_out": ("TỆP", "FILE"),
+    "old_path": ("TỆP", "FILE"),
+    "meta": ("TỆP", "FILE"),
+    "notes": ("TỆP", "FILE"),
+    "textconv": ("TỆP", "FILE"),
+    "files": ("TỆP", "FILE"),
+    "paths": ("TỆP", "FILE"),
+    "progress": ("THƯ_MỤC", "FOLDER"),
+    "templates": ("THƯ_MỤC", "FOLDER"),
+    "folder": ("THƯ_MỤC", "FOLDER"),
+    "author": ("HỌ_TÊN", "NAME"),
+    "drafter": ("HỌ_TÊN", "NAME"),
+    "signer_name": ("HỌ_TÊN", "NAME"),
+    "signer_title": ("CHỨC_VỤ", "TITLE"),
+    "signer_authority": ("THẨM_QUYỀN", "AUTHORITY"),
+    "agency": ("TÊN", "NAME"),
+    "superior": ("TÊN", "NAME"),
+    "place": ("ĐỊA_DANH", "PLACE"),
+    "code": ("MÃ", "CODE"),
+    "kind": ("LOẠI", "KIND"),
+    "result": ("KẾT_QUẢ", "RESULT"),
+    "evidence": ("SỐ_VĂN_BẢN", "DOCUMENT"),
+    "supersedes": ("MÃ_MỤC", "ENTRY_ID"),
+    "value": ("MÃ=SỐ", "ID=NUMBER"),
+}
+_TYPE_WORDS = {"TEXT": "CHỮ", "PATH": "ĐƯỜNG_DẪN", "INTEGER": "SỐ", "FLOAT": "SỐ", "FILE": "TỆP"}
+# Whole placeholders click and Typer write, and dvcq's own that are more than one word.
+_VI_USAGE = {
+    "[OPTIONS]": "[TÙY_CHỌN]",
+    "COMMAND [ARGS]...": "LỆNH [ĐỐI_SỐ]...",
+    "[REV_A [REV_B]]": "[BẢN_A [BẢN_B]]",
+}
+_WORD = re.compile(r"[^\W\d_a-z]+(?:_[^\W\d_a-z]+)*")  # one placeholder word: upper case, no digit
+
+
+def placeholder(name: str | None, metavar: str) -> str:
+    """`metavar` (click's or Typer's, "[PATHS]...", "TEXT") with its word in the reader's
+    language; choices ("[vi|en]") and anything else are left as they are."""
+    vi = i18n.lang() == "vi"
+    if metavar in _VI_USAGE:
+        return _VI_USAGE[metavar] if vi else metavar
+    core = metavar.strip("[].")
+    if not _WORD.fullmatch(core):
+        return metavar
+    word = _NAME_WORDS.get(name or "")
+    if word is not None:
+        new = word[0] if vi else word[1]
+    elif vi:
+        new = _TYPE_WORDS.get(core, core)
+    else:
+        return metavar
+    return metavar.replace(core, new, 1)
+
+
+def _usage_pieces(original: Any) -> Any:
+    def collect(self: Any, ctx: Any) -> list[str]:
+        return [placeholder(None, piece) for piece in original(self, ctx)]
+
+    collect.__wrapped__ = original  # type: ignore[attr-defined]
+    return collect
+
+
+def _metavar(original: Any) -> Any:
+    def make(self: Any, ctx: Any, *args: Any, **kwargs: Any) -> str:
+        return placeholder(self.name, original(self, ctx, *args, **kwargs))
+
+    make.__wrapped__ = original  # type: ignore[attr-defined]
+    return make
+
+
+def _wrap_placeholders() -> None:
+    """Wrap, once, the methods that write placeholders: a parameter's `make_metavar` (click's
+    Parameter and Argument, Typer's own Argument) and a command's `collect_usage_pieces`."""
+    import click
+    import typer.core
+
+    owners = [
+        (click.Parameter, "make_metavar", _metavar),
+        (click.Argument, "make_metavar", _metavar),
+        (typer.core.TyperArgument, "make_metavar", _metavar),
+        (click.Command, "collect_usage_pieces", _usage_pieces),
+        (click.Group, "collect_usage_pieces", _usage_pieces),
+    ]
+    for cls, name, wrap in owners:
+        method = cls.__dict__.get(name)
+        if method is not None and not hasattr(method, "__wrapped__"):
+            setattr(cls, name, wrap(method))
+
+
+def _keep_argument_help() -> None:
+    """Typer sets an argument's help before calling click's `Argument.__init__`, which since
+    click 8.3 takes a `help` of its own and sets it to None: every `typer.Argument(help=…)`
+    would print without its text ("KỲ  [bắt buộc]" and nothing on what a period looks like)."""
+    import typer.core
+
+    cls = typer.core.TyperArgument
+    original = cls.__init__
+    if hasattr(original, "__wrapped__"):
+        return
+
+    def init(self: Any, *args: Any, help: str | None = None, **kwargs: Any) -> None:
+        original(self, *args, help=help, **kwargs)
+        self.help = help
+
+    init.__wrapped__ = original  # type: ignore[attr-defined]
+    cls.__init__ = init  # type: ignore[method-assign]
+    # click 8.3+ then prints its own "Positional arguments" section beside Typer's "Arguments":
+    # Typer's commands keep theirs only (it says "[bắt buộc]").
+    for command in (typer.core.TyperCommand, typer.core.TyperGroup):
+        if hasattr(command, "format_arguments"):
+            command.format_arguments = _no_section  # type: ignore[method-assign]
+
+
+def _no_section(self: Any, ctx: Any, formatter: Any) -> None:
+    return None
+
+
+# --- help in one language ----------------------------------------------------------------------
+# A command's docstring is its help, Vietnamese first and then English (CONTRIBUTING.md), and an
+# option's help may add an English sentence. A reader gets the sentences of their language only;
+# a text with none in that language (most options' help has no English) is shown whole.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_ENGLISH_WORDS = {
+    "the", "a", "an", "of", "and", "or", "with", "to", "for", "from", "by", "its", "is", "are",
+    "on", "at", "as", "be", "it", "this", "that", "no", "not", "if", "when", "also",
+}  # fmt: skip
+
+
+def _english(sentence: str) -> bool:
+    """Whether a sentence is English: no word with a Vietnamese letter ("List progress entries,
+    filtered."), or few and an English function word ("Write the BÁO CÁO on a period"); "In số
+    phiên bản" is Vietnamese, and so is a sentence of figures alone."""
+    words = re.findall(r"[^\W\d_]+", sentence)
+    if len(words) < 2:
+        return False
+    foreign = sum(1 for w in words if not w.isascii())
+    if not foreign:
+        return True
+    return foreign / len(words) < 0.3 and any(w.lower() in _ENGLISH_WORDS for w in words)
+
+
+def one_language(text: str) -> str:
+    """`text` (paragraphs split by blank lines) with only the reader's language's sentences."""
+    vi = i18n.lang() == "vi"
+    paragraphs = text.split("\n\n")
+    sentences = [_SENTENCE.split(p.strip()) for p in paragraphs]
+    kept: list[str] = []
+    for paragraph, group in zip(paragraphs, sentences, strict=True):
+        mine = [x for x in group if _english(x) != vi]
+        if len(mine) == len(group):
+            kept.append(paragraph)  # nothing left out: its spacing as written
+        elif mine:
+            kept.append(" ".join(mine))
+    if not kept:  # nothing in the reader's language: the text whole
+        return text
+    return "\n\n".join(kept)
+
+
+def _one_language_formatter() -> None:
+    """Wrap, once, the two writers of help text: a command's help and the option rows."""
+    from click.formatting import HelpFormatter
+
+    write_text, write_dl = HelpFormatter.write_text, HelpFormatter.write_dl
+    if hasattr(write_text, "__wrapped__"):
+        return
+
+    def text(self: Any, value: str) -> None:
+        write_text(self, one_language(value))
+
+    def rows(self: Any, items: Any, *args: Any, **kwargs: Any) -> None:
+        write_dl(self, [(a, one_language(b) if b else b) for a, b in items], *args, **kwargs)
+
+    text.__wrapped__ = write_text  # type: ignore[attr-defined]
+    rows.__wrapped__ = write_dl  # type: ignore[attr-defined]
+    HelpFormatter.write_text = text  # type: ignore[method-assign,assignment]
+    HelpFormatter.write_dl = rows  # type: ignore[method-assign,assignment]
+
+
 # The modules of click and Typer that name gettext's functions (click 8, Typer 0.x).
 _MODULES = (
     "click.core",
@@ -107,7 +307,10 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def install() -> None:
     """Bind click's and Typer's `_` and `ngettext` to the functions above (once is enough;
-    again is harmless)."""
+    again is harmless), and make the usage placeholders speak the reader's language."""
+    _wrap_placeholders()
+    _keep_argument_help()
+    _one_language_formatter()
     for name in _MODULES:
         module = sys.modules.get(name)
         if module is None:  # not imported by this version: nothing of it will speak

@@ -91,7 +91,7 @@ def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) 
 
     from dvcq.cli import display
     from dvcq.dates import dd_mm_yyyy
-    from dvcq.documents.wording import vn_number, vn_percent
+    from dvcq.documents.wording import vn_number
     from dvcq.model import STATUSES
     from dvcq.titles import short_title
 
@@ -156,23 +156,34 @@ def _print(data: dict[str, Any], plan: Any, unit: str | None, indicators: bool) 
     console.print(table)
     if indicators:
         console.print(_indicator_table(data, numbers, titles, plan, escape, vn_number))
+    console.print(_summary_line(data, escape))
+    _print_groups(console, data["groups"], escape)
+
+
+def _summary_line(data: dict[str, Any], escape: Any) -> str:
+    """The board's last line. "0 quá hạn" is always said (the one figure a leader looks for
+    first); due soon and done late only when some task is, so a board without deadlines reads
+    as before. The silent units on a line of their own: a long list never wraps the figures. Percentages as the report writes them (`wording.vn_percent`)."""
+    from dvcq.documents.wording import en_percent, vn_percent
+
     s = data["summary"]
     silent = escape(", ".join(data["silent_units"])) or i18n.t("không", "none")
-    reported, done = vn_percent(s["reported_percent"]), vn_percent(s["done_percent"])
-    if not vi:
-        reported, done = f"{s['reported_percent']:g}%", f"{s['done_percent']:g}%"
-    console.print(
+    pct = vn_percent if i18n.lang() == "vi" else en_percent
+    reported, done = pct(s["reported_percent"]), pct(s["done_percent"])
+    parts = [
         i18n.t(
-            f"{s['reported']}/{s['tasks']} nhiệm vụ có báo cáo ({reported}), "
-            f"{s['done']} hoàn thành ({done}), {s['overdue']} quá hạn, "
-            f"{s['due_soon']} sắp đến hạn, {s['done_late']} hoàn thành muộn. "
-            f"Đơn vị chưa báo cáo: {silent}.",
-            f"{s['reported']}/{s['tasks']} tasks reported ({reported}), "
-            f"{s['done']} done ({done}), {s['overdue']} overdue, "
-            f"{s['due_soon']} due soon, {s['done_late']} done late. Units silent: {silent}.",
-        )
-    )
-    _print_groups(console, data["groups"], escape)
+            f"{s['reported']}/{s['tasks']} nhiệm vụ có báo cáo ({reported})",
+            f"{s['reported']}/{s['tasks']} tasks reported ({reported})",
+        ),
+        i18n.t(f"{s['done']} hoàn thành ({done})", f"{s['done']} done ({done})"),
+        i18n.t(f"{s['overdue']} quá hạn", f"{s['overdue']} overdue"),
+    ]
+    if s["due_soon"]:
+        parts.append(i18n.t(f"{s['due_soon']} sắp đến hạn", f"{s['due_soon']} due soon"))
+    if s["done_late"]:
+        parts.append(i18n.t(f"{s['done_late']} hoàn thành muộn", f"{s['done_late']} done late"))
+    silent_text = i18n.t(f"Đơn vị chưa báo cáo: {silent}.", f"Units silent: {silent}.")
+    return ", ".join(parts) + ".\n" + silent_text
 
 
 def _print_groups(console: Any, groups: list[dict[str, Any]], escape: Any) -> None:

@@ -151,7 +151,6 @@ def report_context(
     unit_names = {u.id: u.name for u in plan.units}
     cutoff = min(period.end, as_of)
     latest = _latest_entries(progress, cutoff, unit)
-    done_on = _first_done(progress, cutoff, unit)
     before = None
     if last_year is not None:
         before = same_window_last_year(last_year, period.start, cutoff)
@@ -161,7 +160,7 @@ def report_context(
         task = row.task
         last = latest.get(task.id)
         status = last.status if last else None
-        state = leader_state(status, row.overdue, done_on.get(task.id), task.due)
+        state = leader_state(status, row.overdue, row.done_late)
         return {
             "id": task.id,
             "number": row.number,
@@ -343,23 +342,6 @@ def _latest_entries(
     for e in sorted(dated, key=lambda e: e.date):  # stable: a day's entries keep file order
         latest[e.task] = e
     return latest
-
-
-def _first_done(progress: Progress, cutoff: dt.date, unit: str | None = None) -> dict[str, str]:
-    """The first day each task was reported done, up to `cutoff`: whether it was done in time."""
-    from dvcq.model import DONE
-
-    stop = cutoff.isoformat()
-    first: dict[str, str] = {}
-    for e in progress.current():
-        if (
-            e.status == DONE
-            and len(e.date) == 10
-            and e.date <= stop
-            and (not unit or e.unit == unit)
-        ):
-            first[e.task] = min(first.get(e.task, e.date), e.date)
-    return first
 
 
 def _results_by_unit(entries: list[Entry], unit_names: dict[str, str]) -> list[dict[str, Any]]:

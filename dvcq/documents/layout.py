@@ -597,6 +597,8 @@ def _data_table(doc: Document, block: Block) -> None:
             align = WD_ALIGN_PARAGRAPH.CENTER if header else WD_ALIGN_PARAGRAPH.LEFT
             if not header and c < len(block.right) and block.right[c]:
                 align = WD_ALIGN_PARAGRAPH.RIGHT  # figures line up on their last digit
+            elif not header and c < len(block.center) and block.center[c]:
+                align = WD_ALIGN_PARAGRAPH.CENTER  # a TT column, a column of dates
             _paragraph(cell, text, SIZE_TABLE, bold=header, align=align, before=Pt(2), after=Pt(2))
     _paragraph(doc, after=SPACE_AFTER)
 

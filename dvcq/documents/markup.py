@@ -8,7 +8,8 @@
 | any other text          | `para`      | a body paragraph (`1. …`, `a) …` are plain text too)      |
 | `\\| a \\| b \\|` rows      | `table`     | a table; a row of dashes (`\\|---\\|---\\|`) ends the header |
 |                         |             | and sets the column widths: in proportion to the dashes;  |
-|                         |             | `---:` right-aligns a column's cells (figures)            |
+|                         |             | `---:` right-aligns a column's cells (figures), `:---:`   |
+|                         |             | centres them (a TT column, dates)                         |
 | `# Phụ lục I` lines     | `appendix`  | an appendix heading on a new page (consecutive lines)     |
 | `# [khổ ngang]`         |             | among them: that appendix's pages are landscape           |
 
@@ -47,6 +48,7 @@ class Block:
     widths: list[int] = field(default_factory=list)  # table: dashes per column of its header rule
     landscape: bool = False  # appendix: on landscape pages (a `# [khổ ngang]` line)
     right: list[bool] = field(default_factory=list)  # table: columns written `---:` (figures)
+    center: list[bool] = field(default_factory=list)  # table: columns written `:---:` (TT, dates)
 
 
 def escape(text: str) -> str:
@@ -117,7 +119,9 @@ def parse(text: str) -> list[Block]:
                     # more room than a date column), without any markup of their own.
                     rule = _split_cells(line.strip("|"))
                     current.widths = [cell.count("-") for cell in rule]
-                    current.right = [cell.strip().endswith(":") for cell in rule]
+                    ends = [(c.strip().startswith(":"), c.strip().endswith(":")) for c in rule]
+                    current.right = [end and not start for start, end in ends]
+                    current.center = [start and end for start, end in ends]
                 current.header_rows = current.header_rows or len(current.rows)
             else:
                 current.rows.append(_cells(line))

@@ -83,6 +83,11 @@ def vn_percent(value: float) -> str:
     return f"{value:.1f}".replace(".", ",") + PERCENT
 
 
+def en_percent(value: float) -> str:
+    """The same percentage in English (`--lang en`): `96.6%`, `15.0%`; `100%` and `0%` whole."""
+    return f"{int(value)}%" if value in (0, 100) else f"{value:.1f}%"
+
+
 def change_words(now: float, before: float, unit: str) -> str:
     """`now` against the same period last year, as a report says it: `tăng 12 lượt, 15,0 %`,
     `giảm 146 lượt, 40,2 %`, `bằng cùng kỳ`; no percentage when last year had none."""

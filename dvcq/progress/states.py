@@ -1,6 +1,8 @@
 """The four states a leader reads in a report: done on time, done late, in progress within its
-deadline, overdue. One function decides them, from the board's `overdue` flag and a task's
-status, so that a finer board (due soon, done late) changes this one place."""
+deadline, overdue. One function decides them, from the board's deadline flags (`overdue`,
+`done_late`, worked out by `dvcq.deadlines.task_standing` over every deadline the plan writes
+and a `once` task's `due`) and a task's latest status, so that the board and the report never
+disagree."""
 
 from __future__ import annotations
 
@@ -20,11 +22,16 @@ STATES: dict[str, tuple[str, str]] = {
 }
 
 
-def leader_state(status: str | None, overdue: bool, done_on: str | None, due: str | None) -> str:
-    """A task's state: `status` its latest status, `overdue` the board's flag, `done_on` the
-    first day it was reported done (ISO), `due` its deadline (ISO) if it has one.
+def leader_state(status: str | None, overdue: bool, done_late: bool) -> str:
+    """A task's state: `status` its latest status, `overdue` and `done_late` the board's flags
+    (a deadline past and unmet; a deadline met after its day).
 
-    A task with nothing reported yet and its deadline not passed is within its deadline."""
+    A deadline past and unmet wins over a status: a quarterly task reported done in the first
+    quarter and silent in the second is overdue. A task done is done late when any of its
+    deadlines was met after its day; a task with nothing reported yet and no deadline passed is
+    within its deadline."""
+    if overdue:
+        return OVERDUE
     if status == DONE:
-        return DONE_LATE if due and done_on and done_on > due else DONE_ON_TIME
-    return OVERDUE if overdue else IN_TIME
+        return DONE_LATE if done_late else DONE_ON_TIME
+    return IN_TIME
