@@ -83,7 +83,7 @@ class Genre:
     flags: dict[str, dict[str, object]]  # task -> fields of its row in `status --format json`
     status_lines: list[str]  # lines `status` prints under the table
     report_lines: list[str]  # lines of the report's text (Markdown), whole
-    addressees: list[str]  # Kính gửi of the report
+    kinh_gui: str  # the Kính gửi of the report, normalised
     appendix_rows: int = 0  # rows of the landscape task table, 0: no appendix
     warnings: tuple[str, ...] = ()  # rules `check` warns about (the source's own wording)
     groups: dict[str, dict[str, list[str]]] = field(default_factory=dict)
@@ -106,9 +106,17 @@ GENRES = [
         ],
         tasks=9,
         entries=[
-            Entry("quan-triet-chi-thi-33", "SNV", "2025-04-10", "hoan-thanh", "Quán triệt đến 1.200 cán bộ."),
-            Entry("mot-cua-lien-thong", "VP", "2025-05-10", "dang-thuc-hien", "Tiếp nhận 1.250 hồ sơ."),
-        ],  # fmt: skip
+            Entry(
+                "quan-triet-chi-thi-33",
+                "SNV",
+                "2025-04-10",
+                "hoan-thanh",
+                "Quán triệt đến 1.200 cán bộ.",
+            ),
+            Entry(
+                "mot-cua-lien-thong", "VP", "2025-05-10", "dang-thuc-hien", "Tiếp nhận 1.250 hồ sơ."
+            ),
+        ],
         flags={
             "quan-triet-chi-thi-33": {"section": "II.1.a", "owner": "SBN", "status": "hoan-thanh"},
             "mot-cua-lien-thong": {"section": "II.2.a", "status": "dang-thuc-hien"},
@@ -128,7 +136,7 @@ GENRES = [
             "+ Tiếp nhận 1.250 hồ sơ.",
             "- Các sở, ban, ngành: Sở Nội vụ đã báo cáo; Sở Thông tin và Truyền thông chưa báo cáo.",
         ],
-        addressees=["Bộ Nội vụ", "Thường trực Tỉnh ủy Bắc Kạn"],
+        kinh_gui="Kính gửi: - Bộ Nội vụ; - Thường trực Tỉnh ủy Bắc Kạn.",
         groups={"SBN": {"reported": ["SNV"], "silent": ["STTTT"]}},
     ),
     Genre(
@@ -147,9 +155,23 @@ GENRES = [
         ],
         tasks=8,
         entries=[
-            Entry("quan-triet-ke-hoach", "VPTK", "2025-03-12", "hoan-thanh", "Tổ chức hội nghị quán triệt cho 25 cán bộ, công chức.", ("buoi-tuyen-truyen=1",)),
-            Entry("tiep-cong-dan", "VPTK", "2025-05-20", "dang-thuc-hien", "Tiếp 7 lượt công dân.", ("luot-tiep-cong-dan=7",)),
-        ],  # fmt: skip
+            Entry(
+                "quan-triet-ke-hoach",
+                "VPTK",
+                "2025-03-12",
+                "hoan-thanh",
+                "Tổ chức hội nghị quán triệt cho 25 cán bộ, công chức.",
+                ("buoi-tuyen-truyen=1",),
+            ),
+            Entry(
+                "tiep-cong-dan",
+                "VPTK",
+                "2025-05-20",
+                "dang-thuc-hien",
+                "Tiếp 7 lượt công dân.",
+                ("luot-tiep-cong-dan=7",),
+            ),
+        ],
         flags={
             "quan-triet-ke-hoach": {"section": "II.1", "status": "hoan-thanh", "overdue": False},
             "tiep-cong-dan": {"section": "II.2", "status": "dang-thuc-hien"},
@@ -160,7 +182,7 @@ GENRES = [
             "+ Tổ chức hội nghị quán triệt cho 25 cán bộ, công chức.",
             "+ Tiếp 7 lượt công dân.",
         ],
-        addressees=["Ủy ban nhân dân huyện Bạch Thông", "Phòng Nội vụ huyện Bạch Thông"],
+        kinh_gui="Kính gửi: - Ủy ban nhân dân huyện Bạch Thông; - Phòng Nội vụ huyện Bạch Thông.",
     ),
     Genre(
         name="so-deliverables",
@@ -179,10 +201,22 @@ GENRES = [
         tasks=6,
         entries=[
             # Quý II/2025 is due on 30/6: done on 10/7 is done late.
-            Entry("ra-soat-thu-tuc", "HCTP", "2025-07-10", "hoan-thanh", "Đề xuất đơn giản hóa 4 thủ tục hành chính."),
+            Entry(
+                "ra-soat-thu-tuc",
+                "HCTP",
+                "2025-07-10",
+                "hoan-thanh",
+                "Đề xuất đơn giản hóa 4 thủ tục hành chính.",
+            ),
             # Tháng 6/2025 met; Tháng 12/2025 is next.
-            Entry("hoi-nghi-so-ket", "VP", "2025-06-05", "hoan-thanh", "Tổ chức hội nghị sơ kết 6 tháng."),
-        ],  # fmt: skip
+            Entry(
+                "hoi-nghi-so-ket",
+                "VP",
+                "2025-06-05",
+                "hoan-thanh",
+                "Tổ chức hội nghị sơ kết 6 tháng.",
+            ),
+        ],
         flags={
             "ra-soat-thu-tuc": {"done_late": True, "overdue": False, "deadlines": ["Quý II/2025"]},
             "hoi-nghi-so-ket": {"done_late": False, "next_due": "2025-12-31"},
@@ -194,7 +228,8 @@ GENRES = [
             "+ Đề xuất đơn giản hóa 4 thủ tục hành chính.",
             "+ Tổ chức hội nghị sơ kết 6 tháng.",
         ],
-        addressees=["Ủy ban nhân dân tỉnh Yên Bình"],
+        # No reporting.addressees: the superior body.
+        kinh_gui="Kính gửi: Ủy ban nhân dân tỉnh Yên Bình.",
         appendix_rows=6,
     ),
     Genre(
@@ -209,9 +244,22 @@ GENRES = [
         marks=source_marks(),
         tasks=11,
         entries=[
-            Entry("quy-che-tiep-cong-dan", "VP", "2026-03-10", "dang-thuc-hien", "Tiếp công dân định kỳ tháng 3.", ("luot-tiep-cong-dan=4",)),
-            Entry("quan-triet-van-ban-dan-van", "PCM", "2026-04-02", "hoan-thanh", "Quán triệt Kế hoạch đến toàn thể công chức các phòng."),
-        ],  # fmt: skip
+            Entry(
+                "quy-che-tiep-cong-dan",
+                "VP",
+                "2026-03-10",
+                "dang-thuc-hien",
+                "Tiếp công dân định kỳ tháng 3.",
+                ("luot-tiep-cong-dan=4",),
+            ),
+            Entry(
+                "quan-triet-van-ban-dan-van",
+                "PCM",
+                "2026-04-02",
+                "hoan-thanh",
+                "Quán triệt Kế hoạch đến toàn thể công chức các phòng.",
+            ),
+        ],
         flags={
             "quy-che-tiep-cong-dan": {"section": "II.4", "owner": "VP", "status": "dang-thuc-hien"},
             "quan-triet-van-ban-dan-van": {"section": "II.2", "status": "hoan-thanh"},
@@ -221,7 +269,7 @@ GENRES = [
             "+ Tiếp công dân định kỳ tháng 3.",
             "+ Quán triệt Kế hoạch đến toàn thể công chức các phòng.",
         ],
-        addressees=["Ủy ban nhân dân tỉnh Cao Bằng", "Sở Nội vụ"],
+        kinh_gui="Kính gửi: - Ủy ban nhân dân tỉnh Cao Bằng; - Sở Nội vụ.",
         # The source calls the consolidated text 10271/VBHN-VPCP a "Nghị định": kept as written.
         warnings=("citation-type-mismatch",),
     ),
@@ -285,7 +333,9 @@ def printed(genre: Genre, repo: Path) -> Printed:
     info = subprocess.run(
         ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
     ).stdout
-    sizes = [(float(w), float(h)) for w, h in re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", info)]
+    sizes = [
+        (float(w), float(h)) for w, h in re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", info)
+    ]
     pages = text.split("\f")
     if pages and not pages[-1].strip():
         pages.pop()  # pdftotext ends each page, the last one too, with a form feed
@@ -351,7 +401,12 @@ def test_the_numbering_is_printed_in_document_order(genre: Genre, printed: Print
 @needs_office
 def test_no_blank_page(genre: Genre, printed: Printed) -> None:
     assert len(printed.sizes) == len(printed.pages)
-    assert all(page.strip() for page in printed.pages)
+    assert all(has_text(page) for page in printed.pages)
+
+
+def has_text(page: str) -> bool:
+    """A page with more than its page number (a blank page still prints the number)."""
+    return any(line.strip() and not line.strip().isdigit() for line in page.splitlines())
 
 
 @needs_office
@@ -373,7 +428,9 @@ def test_the_appendix_is_landscape_and_inside_its_page(genre: Genre, printed: Pr
         ["pdftotext", "-bbox", "-f", str(first + 1), "-l", str(len(printed.pages)), str(printed.pdf), "-"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
-    right = max(float(x) for x in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', bbox))
+    right = max(
+        float(x) for x in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', bbox)
+    )
     assert right <= width - 15 * MM
 
 
@@ -423,14 +480,7 @@ def test_the_report_says_what_was_reported(genre: Genre, repo: Path) -> None:
     made = dvcq(genre, repo, "report", genre.period, "-o", "bao-cao.docx")
     assert made.returncode == 0, made.stderr
     doc = open_docx(repo / "bao-cao.docx")
-    words = norm(
-        " ".join(p.text for p in doc.paragraphs)
-        + " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
-    )
-    assert f"Kính gửi: {genre.addressees[0]}" in words or (
-        "Kính gửi:" in words and all(a in words for a in genre.addressees)
-    )
-    assert all(a in words for a in genre.addressees)
+    assert genre.kinh_gui in norm(" ".join(p.text for p in doc.paragraphs))
 
 
 # --- dvcq init, each kind -----------------------------------------------------------------------
@@ -444,7 +494,9 @@ KINDS = [
 
 
 @needs_office
-@pytest.mark.parametrize(("kind", "agency", "code", "superior", "box2"), KINDS, ids=[k[0] for k in KINDS])
+@pytest.mark.parametrize(
+    ("kind", "agency", "code", "superior", "box2"), KINDS, ids=[k[0] for k in KINDS]
+)
 def test_init_of_each_kind_checks_renders_and_prints(
     kind: str, agency: str, code: str, superior: str | None, box2: list[tuple[str, bool]], tmp_path: Path
 ) -> None:  # fmt: skip
@@ -461,7 +513,7 @@ def test_init_of_each_kind_checks_renders_and_prints(
     got = [look(p) for p in doc.tables[0].cell(0, 0).paragraphs if p.text.strip()]
     assert [(x.text, x.bold) for x in got] == box2
     pages = printed_text(repo / "ke-hoach.docx", tmp_path).rstrip("\f").split("\f")
-    assert all(page.strip() for page in pages)
+    assert all(has_text(page) for page in pages)
     lines = [line for line in pages[0].splitlines() if line.strip()]
     first, second = (re.split(r"\s{3,}", line.strip()) for line in lines[:2])
     assert first == [box2[0][0], layout.QUOC_HIEU]  # no name broken across lines
