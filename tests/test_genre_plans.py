@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from cli_run import ROOT, Result, run
+from cli_run import ROOT, SAMPLE_PLAN, Result, run
 from docx_read import look, needs_office, norm, open_docx, printed_text, texts
 
 from dvcq.documents import layout
@@ -26,7 +26,9 @@ from dvcq.documents import layout
 pytestmark = pytest.mark.slow
 
 PLANS = ROOT / "tests" / "data" / "plans"
-SEED = ROOT / "plans" / "2026.yaml"
+# The bundled seed plan, as the tool tests read it: the copy in tests/data/sample (the agency edits
+# plans/2026.yaml; test_plan_source holds that file to the source).
+SEED = SAMPLE_PLAN
 SOURCE = Path("/work/shared/seeds/000_e4ac742e8ecbb23e.txt")
 SOURCE_COPY = ROOT / "tests" / "data" / "source-plan-2026.txt"
 MM = 72 / 25.4  # PDF points per millimetre
@@ -355,10 +357,10 @@ def test_the_plan_and_its_entries_pass_check(genre: Genre, repo: Path) -> None:
     ]
 
 
-def test_the_bundled_plan_is_the_sample_and_the_seed_is_its_source() -> None:
-    assert (ROOT / "tests/data/sample/plans/2026.yaml").read_bytes() == SEED.read_bytes()
-    if SOURCE.exists():  # the shared seed on this machine; the committed copy elsewhere
-        assert SOURCE.read_bytes() == SOURCE_COPY.read_bytes()
+def test_the_seed_source_is_the_shared_seed() -> None:
+    if not SOURCE.exists():
+        pytest.skip("the shared seed is on the project's machine only; the copy is committed")
+    assert SOURCE.read_bytes() == SOURCE_COPY.read_bytes()
 
 
 # --- the plan as printed ------------------------------------------------------------------------
