@@ -93,6 +93,8 @@ def test_a_department_is_the_default_kind(tmp_path: Path) -> None:
         *("--agency", "Sở Tư pháp", "--code", "STP", "--superior", "Ủy ban nhân dân tỉnh Lạng Sơn"),
     )
     assert plan["document"]["agency"]["superior"] == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    # Printed on one line as the genre writes it: left to wrap, "…TỈNH LẠNG / SƠN" breaks the name.
+    assert plan["document"]["agency"]["superior_lines"] == ["UBND tỉnh Lạng Sơn"]
     assert plan["document"]["place"] == "Lạng Sơn"
     assert plan["document"]["signer"]["authority"] == "KT. GIÁM ĐỐC"
     assert plan["recipients"] == ["Ủy ban nhân dân tỉnh Lạng Sơn (b/c);", "Lưu: VT, VP."]

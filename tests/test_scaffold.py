@@ -72,6 +72,7 @@ def test_init_writes_the_repository_layout(tmp_path: Path) -> None:
         "code": "STP",
         "name": "Sở Tư pháp",
         "superior": "Ủy ban nhân dân tỉnh Lạng Sơn",
+        "superior_lines": ["UBND tỉnh Lạng Sơn"],
     }
     assert (document["place"], document["date"]["year"], document["number"]) == (
         "Lạng Sơn",

@@ -84,6 +84,12 @@ def _agency_block(a: Agency) -> str:
         lines.append(f"    name_lines: {_list(committee_lines(a.name))}")
     else:
         lines.append(f"    superior: {_q(a.superior or '')}")
+        committee = kinds.committee_name(a.superior or "")
+        if committee is not None:
+            # A Sở prints its UBND on one line, short ("UBND TỈNH LẠNG SƠN"): the full name
+            # is too wide for the box and would break inside the place name.
+            short = "UBND " + committee[len("Ủy ban nhân dân ") :]
+            lines.append(f"    superior_lines: {_list([short])}")
     return "\n".join(lines)
 
 
