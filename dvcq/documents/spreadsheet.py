@@ -188,6 +188,11 @@ def _number(value: Any) -> float | None:
 # --- The fill-in form (`dvcq form`) and reading a returned one (`dvcq progress import`) -------
 
 FORM_LIMIT = 64 << 20  # bytes of XML a returned form may unpack to: a zip bomb is refused unread
+# Cells and rows a returned form's sheets may hold, counted in their XML before openpyxl reads
+# them: a form of 500 tasks has about 10,000; a million rows under FORM_LIMIT take openpyxl
+# minutes and gigabytes.
+FORM_CELLS = 100_000
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]")
 _OPEN_FILL = "FFF2CC"  # the cells to fill: pale yellow, as forms of this kind mark them
 _SHUT_FILL = "D9D9D9"  # an indicator the task does not declare: grey and locked
 
@@ -381,6 +386,8 @@ def read_form(data: bytes) -> list[SheetCells]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(i.file_size for i in archive.infolist()) > FORM_LIMIT:
                 raise ValueError("too-large")
+            if _cells_in(archive) > FORM_CELLS:
+                raise ValueError("too-many-cells")
         values = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False)
     except ValueError:
@@ -392,16 +399,34 @@ def read_form(data: bytes) -> list[SheetCells]:
         raw = formulas[ws.title]
         cells: dict[tuple[int, int], Any] = {}
         unvalued: set[tuple[int, int]] = set()
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.value is not None:
-                    cells[(cell.row, cell.column)] = cell.value
-        for row in raw.iter_rows():
-            for cell in row:
-                if cell.data_type == "f" and (cell.row, cell.column) not in cells:
-                    unvalued.add((cell.row, cell.column))
+        # The cells the file holds (`_cells`), never `iter_rows()`: that walks, and creates, every
+        # cell of the rectangle up to the farthest one, 17 billion for one cell in XFD1048576.
+        for where, cell in ws._cells.items():
+            if cell.value is not None:
+                cells[where] = cell.value
+        for where, cell in raw._cells.items():
+            if cell.data_type == "f" and where not in cells:
+                unvalued.add(where)
         sheets.append(SheetCells(ws.title, cells, unvalued, ws.sheet_state != "visible"))
     return sheets
+
+
+def _cells_in(archive: zipfile.ZipFile) -> int:
+    """How many cell and row elements the package's sheets hold (their XML streamed, the total
+    already bounded by FORM_LIMIT)."""
+    count = 0
+    for info in archive.infolist():
+        if not info.filename.startswith("xl/worksheets/"):
+            continue
+        with archive.open(info) as member:
+            tail = b""
+            while chunk := member.read(1 << 20):
+                # the last bytes of the block before go again in front, so that a tag cut by
+                # the chunk's end is found; one they hold whole was counted already
+                block = tail + chunk
+                count += len(_CELL_TAG.findall(block)) - len(_CELL_TAG.findall(tail))
+                tail = block[-16:]
+    return count
 
 
 def cell_name(row: int, col: int) -> str:
