@@ -3,6 +3,7 @@ line), exit 1, no traceback, no hang, nothing written or doubled."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import resource
 import shutil
@@ -140,3 +141,32 @@ def test_two_imports_of_one_csv_at_once_write_its_rows_once(ws: Path) -> None:
         os.chdir(cwd)
     assert findings == []
     assert (ws / JUNE).read_text(encoding="utf-8").count("Đã tiếp 3 lượt công dân.") == 1
+
+
+def _fill(form: Path, out: Path, **cells: object) -> int:
+    """The answers in the citizen-reception task's row of the VP sheet, and a reporter's name."""
+    wb = load_workbook(form)
+    sheet = wb["Nhiệm vụ"]
+    row = next(r for r in range(6, 40) if sheet.cell(r, 14).value == "quy-che-tiep-cong-dan")
+    sheet["C3"] = "Nguyễn Văn An"
+    for column, value in {"E": "Hoàn thành", "F": dt.datetime(2026, 6, 10), **cells}.items():
+        sheet[f"{column}{row}"] = value
+    wb.save(out)
+    return row
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (-5, "Chỉ tiêu “luot-tiep-cong-dan”: giá trị âm."),  # a progress rule's refusal
+        (1e300, "“1e+300” không phải một số (chỉ tiêu luot-tiep-cong-dan)."),
+        ("١٢", "“١٢” không phải một số (chỉ tiêu luot-tiep-cong-dan)."),
+        ("NaN", "“NaN” không phải một số (chỉ tiêu luot-tiep-cong-dan)."),
+    ],
+)
+def test_a_figure_that_is_no_count_is_named_at_its_cell(ws: Path, value: object, said: str) -> None:
+    row = _fill(ws / "vp.xlsx", ws / "bad.xlsx", G="Đã tiếp công dân.", I=value)
+    before = (ws / JUNE).read_bytes()
+    bad = run("progress", "import", "bad.xlsx", cwd=ws)
+    assert (bad.returncode, bad.stderr.splitlines()[0]) == (1, f"bad.xlsx:Nhiệm vụ!I{row}: {said}")
+    assert (ws / JUNE).read_bytes() == before

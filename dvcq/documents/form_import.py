@@ -26,7 +26,7 @@ from typing import Any
 from dvcq import i18n
 from dvcq.documents import form as f
 from dvcq.model import FIELDS, STATUSES, Entry, Plan, Progress
-from dvcq.problems import Pos
+from dvcq.problems import Pos, Problem
 
 FORM_BYTES = 32 << 20  # a returned form or CSV larger than this is refused unread
 
@@ -350,8 +350,8 @@ def _sheet_drafts(
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # 1e300 stays 1e+300, not its 301 digits
     return value if isinstance(value, str) else str(value)
 
 
@@ -586,10 +586,10 @@ def _new_id(day: dt.date, key: str, taken: set[str]) -> str:
     return candidate
 
 
-def _finding(draft: Draft, problem: Any) -> Finding:
+def _finding(draft: Draft, problem: Problem) -> Finding:
     from dvcq import rules
 
-    column = problem.pos.column
+    column = problem.pos.col
     field_name = (
         FIELDS[column - 1] if problem.pos.line == draft.row and column <= len(FIELDS) else ""
     )
