@@ -135,11 +135,16 @@ def test_two_imports_of_one_csv_at_once_write_its_rows_once(ws: Path) -> None:
             outcomes.append((fi.prepare(plan, entries, drafts, today()), root))
         year = plan.document.date.year
         writing.append_entries(outcomes[0][1], year, outcomes[0][0].new)
-        with pytest.raises(DvcqError):
+        with pytest.raises(DvcqError) as second:
             writing.append_entries(outcomes[1][1], year, outcomes[1][0].new)
     finally:
         os.chdir(cwd)
     assert findings == []
+    assert second.value.text["vi"] == (
+        f"Mã mục {outcomes[1][0].new[0].id} đã có trong progress/2026/2026-06.yaml (vừa được ghi, "
+        "có thể bởi một lần nhập khác cùng lúc); không ghi mục nào. Chạy lại lệnh để xem còn gì "
+        "chưa ghi."
+    )
     assert (ws / JUNE).read_text(encoding="utf-8").count("Đã tiếp 3 lượt công dân.") == 1
 
 
@@ -170,3 +175,14 @@ def test_a_figure_that_is_no_count_is_named_at_its_cell(ws: Path, value: object,
     bad = run("progress", "import", "bad.xlsx", cwd=ws)
     assert (bad.returncode, bad.stderr.splitlines()[0]) == (1, f"bad.xlsx:Nhiệm vụ!I{row}: {said}")
     assert (ws / JUNE).read_bytes() == before
+
+
+def test_a_refused_write_lists_nothing_as_written(ws: Path) -> None:
+    (ws / JUNE).write_text("[]\n", encoding="utf-8")  # edited by hand: readable, not appendable
+    _fill(ws / "vp.xlsx", ws / "ok.xlsx", G="Đã tiếp công dân.")
+    refused = run("progress", "import", "ok.xlsx", cwd=ws)
+    assert refused.returncode == 1
+    assert refused.stdout == ""
+    assert refused.stderr.startswith(
+        "Lỗi: Tệp progress/2026/2026-06.yaml không còn ở dạng dvcq ghi"
+    )
