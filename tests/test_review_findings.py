@@ -1,0 +1,33 @@
+"""Defects found in review of the new commands, each kept fixed by a test."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from cli_run import ROOT, run
+
+DATA = ROOT / "tests" / "data"
+
+
+def test_a_member_of_a_group_is_urged_on_the_groups_tasks(tmp_path: Path) -> None:
+    # PCM (Các phòng chuyên môn) has members HTQT, LS, QLBG and no entry is recorded: each
+    # member was listed with no task at all ("- Phòng Lãnh sự: ")
+    shutil.copytree(DATA / "groups", tmp_path / "ws")
+    text = run("urge", "2026-H1", "--deadline", "2026-12-10", "-f", "text", cwd=tmp_path / "ws")
+    assert text.returncode == 0, text.stderr
+    assert not [line for line in text.stdout.splitlines() if line.endswith(": ")]
+    md = run("urge", "2026-H1", "--deadline", "2026-12-10", "-f", "md", cwd=tmp_path / "ws")
+    block = md.stdout.split("- Phòng Lãnh sự:")[1].split("\n- ")[0]
+    assert re.findall(r"^\+ Mục ([IVX.0-9]+):.*\((chủ trì|phối hợp)\)\.$", block, re.M) == [
+        ("II.1", "phối hợp"),
+        ("II.1", "phối hợp"),
+        ("II.2", "chủ trì"),
+        ("II.3", "chủ trì"),
+        ("II.3", "chủ trì"),
+        ("II.4", "phối hợp"),
+        ("II.4", "phối hợp"),
+        ("III.1", "phối hợp"),
+        ("III.2", "chủ trì"),
+    ]
