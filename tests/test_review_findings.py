@@ -31,3 +31,14 @@ def test_a_member_of_a_group_is_urged_on_the_groups_tasks(tmp_path: Path) -> Non
         ("III.1", "phối hợp"),
         ("III.2", "chủ trì"),
     ]
+
+
+def test_a_report_names_silent_members_once(tmp_path: Path) -> None:
+    # every member of PCM is silent: the group's line repeated the line above it word for word
+    shutil.copytree(DATA / "groups", tmp_path / "ws")
+    md = run("report", "2026-H1", "--unit", "PCM", "-f", "md", cwd=tmp_path / "ws")
+    assert md.returncode == 0, md.stderr
+    assert [line for line in md.stdout.splitlines() if "chưa báo cáo" in line] == [
+        "- Đơn vị chưa báo cáo kết quả trong kỳ: Phòng Hợp tác quốc tế, Phòng Lãnh sự, Phòng "
+        "Quản lý biên giới."
+    ]
