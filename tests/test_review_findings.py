@@ -42,3 +42,17 @@ def test_a_report_names_silent_members_once(tmp_path: Path) -> None:
         "- Đơn vị chưa báo cáo kết quả trong kỳ: Phòng Hợp tác quốc tế, Phòng Lãnh sự, Phòng "
         "Quản lý biên giới."
     ]
+
+
+def test_a_name_longer_than_the_packages_properties_hold_still_renders(tmp_path: Path) -> None:
+    from docx import Document
+
+    name = "Sở " + "Ngoại vụ " * 40  # 363 characters; a .docx property holds 255
+    made = run(
+        "init", "ws", "--agency", name.strip(), "--code", "SNgV", "--year", "2027",
+        "--superior", "Ủy ban nhân dân tỉnh Cao Bằng", cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    done = run("render", "plan", "-o", "k.docx", cwd=tmp_path / "ws")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert Document(str(tmp_path / "ws" / "k.docx")).core_properties.author == name[:255]
