@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from cli_run import ROOT, run
+from cli_run import ROOT, SAMPLE, run
 
 DATA = ROOT / "tests" / "data"
 
@@ -56,3 +56,25 @@ def test_a_name_longer_than_the_packages_properties_hold_still_renders(tmp_path:
     done = run("render", "plan", "-o", "k.docx", cwd=tmp_path / "ws")
     assert (done.returncode, done.stderr) == (0, "")
     assert Document(str(tmp_path / "ws" / "k.docx")).core_properties.author == name[:255]
+
+
+def _guide_end(ws: Path) -> str:
+    from openpyxl import load_workbook
+
+    made = run("form", "2026-H1", "--unit", "VP", "-o", "vp.xlsx", cwd=ws)
+    assert made.returncode == 0, made.stderr
+    guide = load_workbook(ws / "vp.xlsx")["Hướng dẫn"]
+    return str(guide.cell(guide.max_row, 1).value)
+
+
+def test_the_form_goes_back_to_the_plans_drafting_unit_not_a_fixed_office(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "ws")
+    assert (
+        _guide_end(tmp_path / "ws") == "10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại Văn phòng Sở."
+    )
+    plan = tmp_path / "ws" / "plans" / "2026.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Lưu: VT, VP.", "Lưu: VT."), "utf-8")
+    (tmp_path / "ws" / "vp.xlsx").unlink()
+    assert _guide_end(tmp_path / "ws") == (
+        "10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại nơi đã gửi biểu này."
+    )

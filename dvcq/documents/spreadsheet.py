@@ -306,7 +306,7 @@ def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime
         ws.protection.formatColumns = False  # a clerk may still widen a column or a row
         ws.protection.formatRows = False
     guide = wb.create_sheet("Hướng dẫn")
-    for n, line in enumerate(_form_guide(period), 1):
+    for n, line in enumerate(_form_guide(plan, period), 1):
         guide.cell(n, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
         guide.cell(n, 1).font = Font(name=FORM_FONT, size=12, bold=n == 1)
         guide.row_dimensions[n].height = _height([line], [("", 100)])
@@ -348,7 +348,12 @@ def _add_texts(ws: Worksheet, row: int, texts: list[str], cols: tuple[int, ...])
         cell.data_type = "s"
 
 
-def _form_guide(period: Period) -> list[str]:
+def _form_guide(plan: Plan, period: Period) -> list[str]:
+    from dvcq.documents.header import drafting_unit
+
+    # Whom the form goes back to is the plan's drafting unit ("Lưu: VT, VP."), not a fixed name.
+    names = {u.id: u.name for u in plan.units}
+    back_to = names.get(drafting_unit(plan) or "", "nơi đã gửi biểu này")
     return [
         "HƯỚNG DẪN ĐIỀN BIỂU BÁO CÁO",
         f"Kỳ báo cáo: {period.name()}, số liệu tính từ ngày {period.start:%d/%m/%Y} đến ngày "
@@ -365,7 +370,7 @@ def _form_guide(period: Period) -> list[str]:
         "8. Nhiệm vụ chưa có gì để báo cáo thì để trống cả dòng.",
         "9. Không thêm, xóa, sắp xếp lại dòng, không đổi tên trang tính: phần mềm đọc lại biểu này "
         "theo đúng vị trí và sẽ từ chối biểu đã bị sửa phần khóa.",
-        "10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại Văn phòng.",
+        f"10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại {back_to}.",
     ]
 
 
