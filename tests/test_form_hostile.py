@@ -186,3 +186,19 @@ def test_a_refused_write_lists_nothing_as_written(ws: Path) -> None:
     assert refused.stderr.startswith(
         "Lỗi: Tệp progress/2026/2026-06.yaml không còn ở dạng dvcq ghi"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("31/02/2026", "ngày “31/02/2026” không có thật (tháng 2/2026 không có ngày 31)."),
+        (
+            "15-5-2026",
+            "“15-5-2026” không phải một ngày; ghi dạng ngày/tháng/năm, ví dụ 15/05/2026.",
+        ),
+    ],
+)
+def test_a_day_typed_wrong_is_named_for_what_is_wrong(ws: Path, typed: str, said: str) -> None:
+    row = _fill(ws / "vp.xlsx", ws / "bad.xlsx", F=typed, G="Đã tiếp công dân.")
+    bad = run("progress", "import", "bad.xlsx", cwd=ws)
+    assert (bad.returncode, bad.stderr.splitlines()[0]) == (1, f"bad.xlsx:Nhiệm vụ!F{row}: {said}")

@@ -380,7 +380,11 @@ def _day(value: Any) -> tuple[dt.date | None, tuple[str, str] | None]:
             return dt.date(int(m[3]), int(m[2]), int(m[1])), None
         return dt.date.fromisoformat(text), None
     except ValueError:
-        pass
+        if m:  # the right form, a day the calendar does not have (31/02, 29/02 of 2026)
+            return None, (
+                f"ngày “{text}” không có thật (tháng {int(m[2])}/{m[3]} không có ngày {int(m[1])}).",
+                f"“{text}” does not exist (month {int(m[2])}/{m[3]} has no day {int(m[1])}).",
+            )
     return None, (
         f"“{text}” không phải một ngày; ghi dạng ngày/tháng/năm, ví dụ 15/05/2026.",
         f"“{text}” is not a date; write day/month/year, e.g. 15/05/2026.",
