@@ -78,3 +78,11 @@ def test_the_form_goes_back_to_the_plans_drafting_unit_not_a_fixed_office(tmp_pa
     assert _guide_end(tmp_path / "ws") == (
         "10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại nơi đã gửi biểu này."
     )
+
+
+def test_a_month_past_twelve_on_the_line_is_named_as_no_month() -> None:
+    said = run("status", "--as-of", "2026-13-01")
+    assert (said.returncode, said.stderr) == (
+        2,
+        "Lỗi: Ngày “2026-13-01” không có thật (không có tháng 13).\n",
+    )
