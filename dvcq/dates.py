@@ -60,6 +60,11 @@ def option_date(text: str) -> dt.date:
                 f"Ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.",
                 f"Date “{text}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.",
             ) from None
+        if not 1 <= int(text[5:7]) <= 12:  # the form is checked above: these are digits
+            raise UsageError(
+                f"Ngày “{text}” không có thật (không có tháng {text[5:7]}).",
+                f"Date “{text}” does not exist (there is no month {text[5:7]}).",
+            ) from None
         raise UsageError(
             f"Ngày “{text}” không có thật (tháng {text[5:7]}/{text[:4]} không có ngày {text[8:]}).",
             f"Date “{text}” does not exist (month {text[5:7]}/{text[:4]} has no day {text[8:]}).",

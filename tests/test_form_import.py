@@ -156,8 +156,8 @@ def test_a_wrong_cell_is_named_and_nothing_is_written(ws: Path) -> None:
     bad = do_import(ws, "vp.xlsx")
     assert bad.returncode == 1
     assert bad.stderr == (
-        f"vp.xlsx:Nhiệm vụ!F{row}: “31/02/2026” không phải một ngày; ghi dạng ngày/tháng/năm, ví "
-        "dụ 15/05/2026.\n"
+        f"vp.xlsx:Nhiệm vụ!F{row}: ngày “31/02/2026” không có thật (tháng 2/2026 không có ngày "
+        "31).\n"
         f"vp.xlsx:Nhiệm vụ!I{row}: “bảy” không phải một số (chỉ tiêu luot-tiep-cong-dan).\n"
         "Lỗi: 2 lỗi: không ghi mục nào. Sửa các ô trên rồi nhập lại (hoặc dùng --valid-only để "
         "ghi các dòng hợp lệ).\n"

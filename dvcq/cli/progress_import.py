@@ -99,10 +99,11 @@ def import_entries(
             f"{len(findings)} problem(s): nothing written. Fix the cells above and import again "
             "(or use --valid-only to write the valid rows).",
         )
+    lines = []
     for entry in outcome.new:
         verb = i18n.t("Sẽ ghi" if dry_run else "Ghi", "Would write" if dry_run else "Writing")
         fix = i18n.t(f" (đính chính {entry.supersedes})", f" (corrects {entry.supersedes})")
-        sys.stdout.write(
+        lines.append(
             f"{verb} {entry.id}: {entry.task} | {entry.unit} | {entry.date} | {entry.status}"
             + (fix if entry.supersedes else "")
             + "\n"
@@ -111,6 +112,7 @@ def import_entries(
         for entry in outcome.new:
             entry.file, entry.at = "", {}
         writing.append_entries(root, the_plan.document.date.year, outcome.new)
+    sys.stdout.write("".join(lines))  # after the write: a refused write lists nothing as written
     sys.stdout.write(
         i18n.t(
             f"{'Sẽ ghi' if dry_run else 'Đã ghi'} {len(outcome.new)} mục, bỏ qua "

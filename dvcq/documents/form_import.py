@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -25,7 +26,7 @@ from typing import Any
 from dvcq import i18n
 from dvcq.documents import form as f
 from dvcq.model import FIELDS, STATUSES, Entry, Plan, Progress
-from dvcq.problems import Pos
+from dvcq.problems import Pos, Problem
 
 FORM_BYTES = 32 << 20  # a returned form or CSV larger than this is refused unread
 
@@ -82,12 +83,14 @@ def read_file_bytes(path: Path) -> bytes:
         from dvcq.problems import Problem
 
         found = Problem(str(path), Pos(1, 1), refused.rule, dict(refused.params))
-        raise FormRefused(rules.message(found, "vi"), rules.message(found, "en")) from None
+        raise FormRefused(
+            f"{path}: {rules.message(found, 'vi')}", f"{path}: {rules.message(found, 'en')}"
+        ) from None
 
 
 def drafts_from_form(path: Path, plan: Plan) -> tuple[list[Draft], list[Finding], str]:
     """The filled rows of a returned form, its problems, and the form's period label."""
-    from dvcq.documents.spreadsheet import SheetCells, cell_name, read_form
+    from dvcq.documents.spreadsheet import FORM_CELLS, FORM_LIMIT, SheetCells, cell_name, read_form
 
     name = path.name
     try:
@@ -95,9 +98,16 @@ def drafts_from_form(path: Path, plan: Plan) -> tuple[list[Draft], list[Finding]
     except ValueError as exc:
         if str(exc) == "too-large":
             raise FormRefused(
-                f"{name}: tệp giải nén ra quá lớn (hơn {FORM_LIMIT_MB} MiB); dvcq không đọc.",
-                f"{name}: the file unpacks to too much (over {FORM_LIMIT_MB} MiB); dvcq does not "
-                "read it.",
+                f"{name}: tệp giải nén ra quá lớn (hơn {FORM_LIMIT >> 20} MiB); dvcq không đọc.",
+                f"{name}: the file unpacks to too much (over {FORM_LIMIT >> 20} MiB); dvcq does "
+                "not read it.",
+            ) from None
+        if str(exc) == "too-many-cells":
+            raise FormRefused(
+                f"{name}: tệp có quá nhiều ô hoặc dòng (hơn {FORM_CELLS:,}); biểu mẫu của dvcq "
+                "chỉ có vài nghìn ô, dvcq không đọc tệp này.".replace(",", ".", 1),
+                f"{name}: the file holds too many cells or rows (over {FORM_CELLS:,}); a dvcq "
+                "form has a few thousand, dvcq does not read this file.",
             ) from None
         raise FormRefused(
             f"{name}: không mở được như một tệp Excel .xlsx (tệp hỏng, hoặc là .xls/.ods/.csv).",
@@ -135,9 +145,6 @@ def drafts_from_form(path: Path, plan: Plan) -> tuple[list[Draft], list[Finding]
         drafts += found_drafts
         findings += found
     return drafts, findings, sorted(periods)[0]
-
-
-FORM_LIMIT_MB = 64
 
 
 def _check_meta(name: str, title: str, meta: dict[str, str], plan: Plan) -> None:
@@ -343,8 +350,8 @@ def _sheet_drafts(
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # 1e300 stays 1e+300, not its 301 digits
     return value if isinstance(value, str) else str(value)
 
 
@@ -373,7 +380,11 @@ def _day(value: Any) -> tuple[dt.date | None, tuple[str, str] | None]:
             return dt.date(int(m[3]), int(m[2]), int(m[1])), None
         return dt.date.fromisoformat(text), None
     except ValueError:
-        pass
+        if m:  # the right form, a day the calendar does not have (31/02, 29/02 of 2026)
+            return None, (
+                f"ngày “{text}” không có thật (tháng {int(m[2])}/{m[3]} không có ngày {int(m[1])}).",
+                f"“{text}” does not exist (month {int(m[2])}/{m[3]} has no day {int(m[1])}).",
+            )
     return None, (
         f"“{text}” không phải một ngày; ghi dạng ngày/tháng/năm, ví dụ 15/05/2026.",
         f"“{text}” is not a date; write day/month/year, e.g. 15/05/2026.",
@@ -407,8 +418,23 @@ def drafts_from_csv(path: Path) -> tuple[list[Draft], list[Finding]]:
         from dvcq import rules
 
         assert problem is not None
-        raise FormRefused(rules.message(problem, "vi"), rules.message(problem, "en"))
+        raise FormRefused(
+            f"{name}: {rules.message(problem, 'vi')}", f"{name}: {rules.message(problem, 'en')}"
+        )
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _csv_drafts(name, reader)
+    except csv.Error:  # a field over the csv module's bound (128 KiB), a stray quote…
+        line, limit = reader.reader.line_num, csv.field_size_limit()  # DictReader's lags a row
+        raise FormRefused(
+            f"{name}:{line}: dòng này không đọc được như CSV (một ô dài quá "
+            f"{limit:,} ký tự, hoặc dấu ngoặc kép không đóng).".replace(",", ".", 1),
+            f"{name}:{line}: this line cannot be read as CSV (a field longer than {limit:,} "
+            "characters, or an unclosed quote).",
+        ) from None
+
+
+def _csv_drafts(name: str, reader: csv.DictReader[str]) -> tuple[list[Draft], list[Finding]]:
     missing = [
         c
         for c in ("task", "date", "unit", "status", "result", "author")
@@ -517,7 +543,11 @@ def prepare(plan: Plan, progress: Progress, drafts: list[Draft], today: dt.date)
             out.skipped.append((draft, same.id))
             continue
         if "id" not in data:
-            data["id"] = _new_id(dt.date.fromisoformat(data["date"]), draft.key, taken)
+            # A CSV row's id comes from what it reports, as a form row's comes from its key: two
+            # imports of one file at once then give the same ids, and the second is refused under
+            # the lock instead of doubling the entries.
+            key = draft.key or hashlib.sha256(repr(_content(data)).encode()).hexdigest()[:8]
+            data["id"] = _new_id(dt.date.fromisoformat(data["date"]), key, taken)
         if earlier is not None and "supersedes" not in data:
             data["supersedes"] = earlier.id
         taken.add(data["id"])
@@ -552,11 +582,7 @@ def _from_row(current: list[Entry], key: str | None) -> Entry | None:
     return max(made, key=lambda e: (e.date, e.id)) if made else None
 
 
-def _new_id(day: dt.date, key: str | None, taken: set[str]) -> str:
-    if key is None:
-        from dvcq.progress.writing import new_id
-
-        return new_id(day)
+def _new_id(day: dt.date, key: str, taken: set[str]) -> str:
     base = f"{day:%Y%m%d}-{key}"
     candidate, n = base, 2
     while candidate in taken:
@@ -564,10 +590,10 @@ def _new_id(day: dt.date, key: str | None, taken: set[str]) -> str:
     return candidate
 
 
-def _finding(draft: Draft, problem: Any) -> Finding:
+def _finding(draft: Draft, problem: Problem) -> Finding:
     from dvcq import rules
 
-    column = problem.pos.column
+    column = problem.pos.col
     field_name = (
         FIELDS[column - 1] if problem.pos.line == draft.row and column <= len(FIELDS) else ""
     )

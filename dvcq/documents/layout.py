@@ -224,8 +224,10 @@ def _setup(doc: Document, info: Header) -> None:
 
     # Nothing names python-docx or the day the file was made: the document's own date instead.
     props = doc.core_properties
-    props.author = props.last_modified_by = info.agency
-    props.title = info.subject
+    # The package's properties hold 255 characters at most (python-docx raises beyond): a long
+    # name or subject is cut there, the document's own text keeps it whole.
+    props.author = props.last_modified_by = info.agency[:255]
+    props.title = info.subject[:255]
     props.subject = props.keywords = props.comments = props.category = ""
     props.language = LANG
     props.revision = 1

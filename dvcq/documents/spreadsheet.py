@@ -188,6 +188,11 @@ def _number(value: Any) -> float | None:
 # --- The fill-in form (`dvcq form`) and reading a returned one (`dvcq progress import`) -------
 
 FORM_LIMIT = 64 << 20  # bytes of XML a returned form may unpack to: a zip bomb is refused unread
+# Cells and rows a returned form's sheets may hold, counted in their XML before openpyxl reads
+# them: a form of 500 tasks has about 10,000; a million rows under FORM_LIMIT take openpyxl
+# minutes and gigabytes.
+FORM_CELLS = 100_000
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]")
 _OPEN_FILL = "FFF2CC"  # the cells to fill: pale yellow, as forms of this kind mark them
 _SHUT_FILL = "D9D9D9"  # an indicator the task does not declare: grey and locked
 
@@ -301,7 +306,7 @@ def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime
         ws.protection.formatColumns = False  # a clerk may still widen a column or a row
         ws.protection.formatRows = False
     guide = wb.create_sheet("Hướng dẫn")
-    for n, line in enumerate(_form_guide(period), 1):
+    for n, line in enumerate(_form_guide(plan, period), 1):
         guide.cell(n, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
         guide.cell(n, 1).font = Font(name=FORM_FONT, size=12, bold=n == 1)
         guide.row_dimensions[n].height = _height([line], [("", 100)])
@@ -343,7 +348,12 @@ def _add_texts(ws: Worksheet, row: int, texts: list[str], cols: tuple[int, ...])
         cell.data_type = "s"
 
 
-def _form_guide(period: Period) -> list[str]:
+def _form_guide(plan: Plan, period: Period) -> list[str]:
+    from dvcq.documents.header import drafting_unit
+
+    # Whom the form goes back to is the plan's drafting unit ("Lưu: VT, VP."), not a fixed name.
+    names = {u.id: u.name for u in plan.units}
+    back_to = names.get(drafting_unit(plan) or "", "nơi đã gửi biểu này")
     return [
         "HƯỚNG DẪN ĐIỀN BIỂU BÁO CÁO",
         f"Kỳ báo cáo: {period.name()}, số liệu tính từ ngày {period.start:%d/%m/%Y} đến ngày "
@@ -360,7 +370,7 @@ def _form_guide(period: Period) -> list[str]:
         "8. Nhiệm vụ chưa có gì để báo cáo thì để trống cả dòng.",
         "9. Không thêm, xóa, sắp xếp lại dòng, không đổi tên trang tính: phần mềm đọc lại biểu này "
         "theo đúng vị trí và sẽ từ chối biểu đã bị sửa phần khóa.",
-        "10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại Văn phòng.",
+        f"10. Lưu tệp ở dạng Excel (.xlsx) và gửi lại {back_to}.",
     ]
 
 
@@ -381,6 +391,8 @@ def read_form(data: bytes) -> list[SheetCells]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(i.file_size for i in archive.infolist()) > FORM_LIMIT:
                 raise ValueError("too-large")
+            if _cells_in(archive) > FORM_CELLS:
+                raise ValueError("too-many-cells")
         values = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False)
     except ValueError:
@@ -392,16 +404,34 @@ def read_form(data: bytes) -> list[SheetCells]:
         raw = formulas[ws.title]
         cells: dict[tuple[int, int], Any] = {}
         unvalued: set[tuple[int, int]] = set()
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.value is not None:
-                    cells[(cell.row, cell.column)] = cell.value
-        for row in raw.iter_rows():
-            for cell in row:
-                if cell.data_type == "f" and (cell.row, cell.column) not in cells:
-                    unvalued.add((cell.row, cell.column))
+        # The cells the file holds (`_cells`), never `iter_rows()`: that walks, and creates, every
+        # cell of the rectangle up to the farthest one, 17 billion for one cell in XFD1048576.
+        for where, cell in ws._cells.items():
+            if cell.value is not None:
+                cells[where] = cell.value
+        for where, cell in raw._cells.items():
+            if cell.data_type == "f" and where not in cells:
+                unvalued.add(where)
         sheets.append(SheetCells(ws.title, cells, unvalued, ws.sheet_state != "visible"))
     return sheets
+
+
+def _cells_in(archive: zipfile.ZipFile) -> int:
+    """How many cell and row elements the package's sheets hold (their XML streamed, the total
+    already bounded by FORM_LIMIT)."""
+    count = 0
+    for info in archive.infolist():
+        if not info.filename.startswith("xl/worksheets/"):
+            continue
+        with archive.open(info) as member:
+            tail = b""
+            while chunk := member.read(1 << 20):
+                # the last bytes of the block before go again in front, so that a tag cut by
+                # the chunk's end is found; one they hold whole was counted already
+                block = tail + chunk
+                count += len(_CELL_TAG.findall(block)) - len(_CELL_TAG.findall(tail))
+                tail = block[-16:]
+    return count
 
 
 def cell_name(row: int, col: int) -> str:

@@ -280,9 +280,13 @@ def append_entries(root: Path, year: int, entries: list[Entry]) -> list[Path]:
             old = texts[shown]
             for entry in mine:
                 if f'"id": "{entry.id}"' in old:
-                    raise DvcqError(
-                        f"Mã mục {entry.id} đã có trong {shown}.",
-                        f"Entry id {entry.id} already in {shown}.",
+                    raise DvcqError(  # another writer (a second import of one form) was first
+                        f"Mã mục {entry.id} đã có trong {shown} (vừa được ghi, có thể bởi một lần "
+                        "nhập khác cùng lúc); không ghi mục nào. Chạy lại lệnh để xem còn gì chưa "
+                        "ghi.",
+                        f"Entry id {entry.id} is already in {shown} (just written, perhaps by "
+                        "another import at the same time); nothing written. Run the command again "
+                        "to see what is left.",
                     )
                 old += entry.to_line()
             texts[shown] = old
