@@ -18,6 +18,7 @@ import bisect
 import gc
 import json
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -225,21 +226,24 @@ def entry_from_data(
     The common case, a line exactly as dvcq writes it, is checked cheaply and built directly;
     anything else goes through the Builder, as a YAML file's entries do."""
     if _well_formed(data):
-        return Entry(
-            id=data["id"],
-            task=data["task"],
-            date=data["date"],
-            unit=data["unit"],
-            status=data["status"],
-            result=data["result"],
-            author=data["author"],
-            evidence=data.get("evidence", []),
-            values=data.get("values", {}),
-            supersedes=data.get("supersedes"),
-            file=file,
-            text=text,
-            pos=Pos(line, 3),
-        )
+        # Built without the dataclass's __init__ (its keyword handling is most of an entry's cost
+        # over 100,000 lines); the short texts many entries repeat are shared, not one copy each.
+        entry = _new_entry(Entry)
+        entry.id = data["id"]
+        entry.task = _shared(data["task"])
+        entry.date = _shared(data["date"])
+        entry.unit = _shared(data["unit"])
+        entry.status = _shared(data["status"])
+        entry.result = data["result"]
+        entry.author = _shared(data["author"])
+        entry.evidence = data.get("evidence") or []
+        entry.values = data.get("values") or {}
+        entry.supersedes = data.get("supersedes")
+        entry.file = file
+        entry.text = text
+        entry.pos = Pos(line, 3)
+        entry.at = {}
+        return entry
     builder = Builder(file)
     entry = build_entry(builder, _node_of(data, Pos(line, 3), text or ""), text)
     problems += builder.problems
@@ -267,6 +271,9 @@ def _scalar_nodes(value: Any, pos: Pos) -> Any:
         return {k: Node(_scalar_nodes(v, pos), pos.line, pos.col) for k, v in value.items()}
     return value
 
+
+_new_entry = object.__new__
+_shared = sys.intern
 
 _FIELD_SET = frozenset(FIELDS)
 _STR = {str}

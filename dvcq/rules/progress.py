@@ -256,16 +256,25 @@ def _value_at(e: Entry, key: str) -> Pos:
     "newline aside): they would corrupt the Word report, the Excel table and the terminal.",
 )
 def entry_control_character(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    search = CONTROL.search
     for e in progress.entries:
+        # One search over all of an entry's texts first (a space joins them and is no control
+        # character): nearly every entry is clean, and only a dirty one is searched field by field.
+        try:
+            joined = f"{e.id} {e.task} {e.date} {e.unit} {e.result} {e.author} {e.supersedes or ''}"
+            if e.evidence:
+                joined += " " + " ".join(e.evidence)
+            if e.values:
+                joined += " " + " ".join(e.values)
+        except TypeError:  # a text that is not one: the slow search skips it
+            joined = "\x00"
+        if not search(joined):
+            continue
         texts = [(name, getattr(e, name)) for name in _ENTRY_TEXTS]
         texts += [("evidence", symbol) for symbol in e.evidence]
         texts += [("values", key) for key in e.values]
-        # One search over all of them first (a space joins them and is no control character):
-        # nearly every entry is clean, and only a dirty one is searched field by field.
-        if not CONTROL.search(" ".join(t for _, t in texts if isinstance(t, str))):
-            continue
         for name, text in texts:
-            found = CONTROL.search(text) if isinstance(text, str) else None
+            found = search(text) if isinstance(text, str) else None
             if found:
                 yield e, e.where(name), {"field": name, "code": ord(found.group())}
                 break  # one problem an entry: the first field that holds one
@@ -328,14 +337,18 @@ def duplicate_entry(plan: Plan, progress: Progress, today: dt.date) -> Found:
 
 def same_work(e: Entry) -> tuple[Any, ...]:
     """What makes two entries the same piece of work: all but the id and the author."""
+    evidence, values = e.evidence, e.values
     return (
         e.task,
         e.unit,
         e.date,
         e.status,
         " ".join(e.result.split()),
-        tuple(sorted(e.evidence)),
-        tuple(sorted((k, repr(v)) for k, v in e.values.items())),
+        # Most entries cite at most one document and give at most one value: nothing to sort.
+        tuple(evidence) if len(evidence) < 2 else tuple(sorted(evidence)),
+        tuple((k, repr(v)) for k, v in values.items())
+        if len(values) < 2
+        else tuple(sorted((k, repr(v)) for k, v in values.items())),
         e.supersedes,
     )
 
