@@ -94,8 +94,10 @@ def json_line(line: str) -> dict[str, Any] | None:
     if not line.startswith("- {") or "\r" in line:
         return None
     try:
-        data = _decode(line[2:])
-    except (ValueError, RecursionError):
+        data, end = _scan(line, 2)
+    except (ValueError, RecursionError, StopIteration):
+        return None
+    if end != len(line) and line[end:].strip(" \t\n\r"):  # JSON's own whitespace may follow
         return None
     # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
     # than `":` means a duplicate (or `":` inside a text), and the YAML reader, which reports
@@ -144,8 +146,10 @@ def _not_json(name: str) -> None:
     raise ValueError(name)
 
 
-# One decoder for every line (json.loads with these hooks would build a new one per call).
-_decode = json.JSONDecoder(parse_constant=_not_json, parse_float=_finite, parse_int=_bounded).decode
+# One decoder for every line (json.loads with these hooks would build a new one per call); its
+# scanner is called directly, from the `{` on, as `decode` would after slicing off the `- `.
+_DECODER = json.JSONDecoder(parse_constant=_not_json, parse_float=_finite, parse_int=_bounded)
+_scan = _DECODER.scan_once
 
 
 def _keys(data: dict[str, Any]) -> int:
@@ -155,7 +159,9 @@ def _keys(data: dict[str, Any]) -> int:
         if type(value) is dict:
             count += _keys(value)
         elif type(value) is list:
-            count += sum(_keys(item) for item in value if type(item) is dict)
+            for item in value:  # a loop, not sum() over a generator: most lists are short
+                if type(item) is dict:
+                    count += _keys(item)
     return count
 
 

@@ -346,11 +346,18 @@ def same_work(e: Entry) -> tuple[Any, ...]:
         " ".join(e.result.split()),
         # Most entries cite at most one document and give at most one value: nothing to sort.
         tuple(evidence) if len(evidence) < 2 else tuple(sorted(evidence)),
-        tuple((k, repr(v)) for k, v in values.items())
-        if len(values) < 2
-        else tuple(sorted((k, repr(v)) for k, v in values.items())),
+        _values_key(values),
         e.supersedes,
     )
+
+
+def _values_key(values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    if not values:
+        return ()
+    if len(values) == 1:
+        [(key, value)] = values.items()
+        return ((key, repr(value)),)
+    return tuple(sorted((k, repr(v)) for k, v in values.items()))
 
 
 @rule(
