@@ -352,12 +352,9 @@ def same_work(e: Entry) -> tuple[Any, ...]:
 
 
 def _values_key(values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    if not values:
-        return ()
-    if len(values) == 1:
-        [(key, value)] = values.items()
-        return ((key, repr(value)),)
-    return tuple(sorted((k, repr(v)) for k, v in values.items()))
+    """(key, repr(value)) by key: the keys differ, so sorting the keys alone gives that order."""
+    keys = sorted(values) if len(values) > 1 else values
+    return tuple(zip(keys, map(repr, map(values.__getitem__, keys)), strict=True))
 
 
 @rule(
