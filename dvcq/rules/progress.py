@@ -353,8 +353,9 @@ def same_work(e: Entry) -> tuple[Any, ...]:
 
 def _values_key(values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """(key, repr(value)) by key: the keys differ, so sorting the keys alone gives that order."""
-    keys = sorted(values) if len(values) > 1 else values
-    return tuple(zip(keys, map(repr, map(values.__getitem__, keys)), strict=True))
+    if len(values) > 1:
+        return tuple([(k, repr(values[k])) for k in sorted(values)])
+    return tuple([(k, repr(v)) for k, v in values.items()])
 
 
 @rule(
