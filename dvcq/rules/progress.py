@@ -258,6 +258,9 @@ def _value_at(e: Entry, key: str) -> Pos:
 def entry_control_character(plan: Plan, progress: Progress, today: dt.date) -> Found:
     search = CONTROL.search
     for e in progress.entries:
+        line = e.text
+        if line is not None and "\\" not in line and not search(line):
+            continue  # each of its texts is a piece of its line (no escape could make one)
         # One search over all of an entry's texts first (a space joins them and is no control
         # character): nearly every entry is clean, and only a dirty one is searched field by field.
         try:
@@ -327,11 +330,10 @@ def duplicate_entry_id(plan: Plan, progress: Progress, today: dt.date) -> Found:
 def duplicate_entry(plan: Plan, progress: Progress, today: dt.date) -> Found:
     seen: dict[tuple[Any, ...], Entry] = {}
     for e in progress.entries:
-        key = same_work(e)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = e
-        elif first.id != e.id and e.supersedes != first.id:  # same id: duplicate-entry-id
+        first = seen.setdefault(same_work(e), e)  # one hash of the key (a tuple's is not kept)
+        if first is e:
+            continue
+        if first.id != e.id and e.supersedes != first.id:  # same id: duplicate-entry-id
             yield e, e.pos, {"id": first.id, "first": f"{first.file}:{first.line}"}
 
 
@@ -346,7 +348,7 @@ def same_work(e: Entry) -> tuple[Any, ...]:
         " ".join(e.result.split()),
         # Most entries cite at most one document and give at most one value: nothing to sort.
         tuple(evidence) if len(evidence) < 2 else tuple(sorted(evidence)),
-        _values_key(values),
+        _values_key(values) if values else (),
         e.supersedes,
     )
 
