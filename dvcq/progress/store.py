@@ -149,7 +149,7 @@ def _not_json(name: str) -> None:
 # One decoder for every line (json.loads with these hooks would build a new one per call); its
 # scanner is called directly, from the `{` on, as `decode` would after slicing off the `- `.
 _DECODER = json.JSONDecoder(parse_constant=_not_json, parse_float=_finite, parse_int=_bounded)
-_scan = _DECODER.scan_once
+_scan = _DECODER.scan_once  # type: ignore[attr-defined]
 
 
 def _keys(data: dict[str, Any]) -> int:
@@ -234,12 +234,12 @@ def entry_from_data(
     if _well_formed(data):
         # Built without the dataclass's __init__ (its keyword handling is most of an entry's cost
         # over 100,000 lines); the short texts many entries repeat are shared, not one copy each.
-        entry = _new_entry(Entry)
+        entry: Entry = _new_entry(Entry)
         entry.id = data["id"]
         entry.task = _shared(data["task"])
         entry.date = _shared(data["date"])
         entry.unit = _shared(data["unit"])
-        entry.status = _shared(data["status"])
+        entry.status = _shared(data["status"])  # type: ignore[assignment]  # one of STATUSES
         entry.result = data["result"]
         entry.author = _shared(data["author"])
         entry.evidence = data.get("evidence") or []
@@ -251,9 +251,9 @@ def entry_from_data(
         entry.at = {}
         return entry
     builder = Builder(file)
-    entry = build_entry(builder, _node_of(data, Pos(line, 3), text or ""), text)
+    built = build_entry(builder, _node_of(data, Pos(line, 3), text or ""), text)
     problems += builder.problems
-    return entry
+    return built
 
 
 def _node_of(data: Any, pos: Pos, text: str) -> Node:
