@@ -345,12 +345,21 @@ def same_work(e: Entry) -> tuple[Any, ...]:
         e.unit,
         e.date,
         e.status,
-        " ".join(e.result.split()),
+        _spaced(e.result),
         # Most entries cite at most one document and give at most one value: nothing to sort.
         tuple(evidence) if len(evidence) < 2 else tuple(sorted(evidence)),
         _values_key(values) if values else (),
         e.supersedes,
     )
+
+
+def _spaced(text: str) -> str:
+    """The text with its runs of whitespace as one space, none at the ends: the text itself when
+    it already is (every whitespace character but the space is unprintable), without splitting it
+    into words."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _values_key(values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
