@@ -33,10 +33,19 @@ def make_date(year: int, month: int, day: int) -> dt.date:
 
 
 def parse_iso(text: str) -> dt.date:
+    day = _PARSED.get(text)
+    if day is not None:
+        return day
     m = _ISO.fullmatch(text)
     if not m:
         raise DateError("format")
-    return make_date(int(m[1]), int(m[2]), int(m[3]))
+    day = _PARSED[text] = make_date(int(m[1]), int(m[2]), int(m[3]))
+    return day
+
+
+# Days already read (a date is immutable): a year of entries holds a few hundred distinct dates,
+# each read several times by the checker and the board. Only valid ones: errors are raised again.
+_PARSED: dict[str, dt.date] = {}
 
 
 def last_day(year: int, month: int | None = None) -> dt.date:

@@ -26,7 +26,8 @@ ABSENT_OR_SET = {"absent_or_set": True}
 
 # Records compare by identity and have the default repr (eq=False, repr=False): nothing needs more,
 # and not generating those methods keeps this module's import, on every `dvcq check`, ~5 ms shorter.
-@dataclass(kw_only=True, eq=False, repr=False)
+# Slots: an entry (of which a year may hold 100,000) then has no attribute dict of its own.
+@dataclass(kw_only=True, eq=False, repr=False, slots=True)
 class Located:
     """Where a record, and each of its fields' values, was written in the file."""
 
@@ -661,7 +662,7 @@ Status = Literal["chua-trien-khai", "dang-thuc-hien", "hoan-thanh"]  # the keys 
 
 # The same kind of record as the plan's, built by the same Builder: the record is the schema of a
 # progress line (`dvcq schema progress` walks it), and its field order is the order on the line.
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(kw_only=True, eq=False, repr=False, slots=True)
 class Entry(Located):
     """One progress entry: what `unit` did on `task`, dated `date`."""
 
@@ -689,7 +690,7 @@ class Entry(Located):
 
     def where(self, name: str, index: int | None = None) -> Pos:
         if self.at or self.text is None:
-            return super().where(name, index)
+            return Located.where(self, name, index)  # slots: no zero-argument super()
         return value_pos(self.text, name, self.pos)
 
     def day(self) -> dt.date | None:

@@ -3,46 +3,76 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import Any
 
 from dvcq import i18n, rules
+from dvcq.problems import Problem
 from dvcq.rules.check import Result
 from dvcq.visible import visible
 
 Segment = tuple[str, str]  # (text, rich style or "")
 
 
-def problem_lines(result: Result) -> list[list[Segment]]:
-    """The check report as styled lines: file headings, one line per problem, its hint, a total."""
+def problem_lines(result: Result) -> Iterator[list[Segment]]:
+    """The check report as styled lines: file headings, one line per problem, its hint, a total.
+    One line at a time: tens of thousands of warnings are written, never all held at once."""
     lang = i18n.lang()
-    lines: list[list[Segment]] = []
+    error_word, warning_word = i18n.t("lỗi", "error"), i18n.t("cảnh báo", "warning")
+    # A rule's words for the same parameters are the same: thousands of one warning (a copied
+    # entry's duplicate-entry, its hint alike for all) are worded once.
+    worded: dict[Any, tuple[str, str]] = {}
     for file, problems in groupby(result.problems, key=lambda p: p.file):
-        lines.append([(visible(file, newlines=False), "bold underline")])
+        yield [(visible(file, newlines=False), "bold underline")]
         for p in problems:
             is_error = rules.level_of(p) == rules.ERROR
-            level = i18n.t("lỗi", "error") if is_error else i18n.t("cảnh báo", "warning")
-            lines.append(
-                [
-                    (f"  {p.pos.line}:{p.pos.col}  ", ""),
-                    (level, "red" if is_error else "yellow"),
-                    (f"  {visible(rules.message(p, lang), newlines=False)}  ", ""),
-                    (f"({p.rule})", "dim"),
-                ]
-            )
-            lines.append([(f"      → {visible(rules.hint(p, lang), newlines=False)}", "dim")])
+            level = error_word if is_error else warning_word
+            message, hint = _words(p, lang, worded)
+            yield [
+                (f"  {p.pos.line}:{p.pos.col}  ", ""),
+                (level, "red" if is_error else "yellow"),
+                (f"  {message}  ", ""),
+                (f"({p.rule})", "dim"),
+            ]
+            yield [(f"      → {hint}", "dim")]
     errors, warnings = result.count(rules.ERROR), result.count(rules.WARNING)
     total = i18n.t(
         f"Đã kiểm tra {len(result.files)} tệp: {errors} lỗi, {warnings} cảnh báo.",
         f"Checked {len(result.files)} file(s): {errors} error(s), {warnings} warning(s).",
     )
-    lines.append([(total, "red" if errors else ("yellow" if warnings else "green"))])
-    return lines
+    yield [(total, "red" if errors else ("yellow" if warnings else "green"))]
 
 
-def emit(lines: list[list[Segment]]) -> None:
+def _words(p: Problem, lang: str, worded: dict[Any, tuple[str, str]]) -> tuple[str, str]:
+    """The problem's message and hint as printed, from `worded` when already worded."""
+    try:
+        # the types too: 1 and True are equal keys, and print differently
+        key: Any = (p.rule, *p.params.items(), *map(type, p.params.values()))
+        found = worded.get(key)
+    except TypeError:  # a parameter that is a list: worded each time
+        key = found = None
+    if found is None:
+        found = (
+            visible(rules.message(p, lang), newlines=False),
+            visible(rules.hint(p, lang), newlines=False),
+        )
+        if key is not None:
+            worded[key] = found
+    return found
+
+
+def emit(lines: Iterable[list[Segment]]) -> None:
     """Colour in a terminal (rich); plain text in pipes and CI logs, without loading rich."""
     if not sys.stdout.isatty():
-        sys.stdout.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        write, batch = sys.stdout.write, []
+        for line in lines:
+            batch.append("".join([text for text, _ in line]))
+            if len(batch) == 1000:  # few writes, and never the whole report in memory
+                write("\n".join(batch) + "\n")
+                batch = []
+        if batch:
+            write("\n".join(batch) + "\n")
         return
     from rich.console import Console
     from rich.text import Text

@@ -18,6 +18,7 @@ import bisect
 import gc
 import json
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,8 +94,10 @@ def json_line(line: str) -> dict[str, Any] | None:
     if not line.startswith("- {") or "\r" in line:
         return None
     try:
-        data = _decode(line[2:])
-    except (ValueError, RecursionError):
+        data, end = _scan(line, 2)
+    except (ValueError, RecursionError, StopIteration):
+        return None
+    if end != len(line) and line[end:].strip(" \t\n\r"):  # JSON's own whitespace may follow
         return None
     # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
     # than `":` means a duplicate (or `":` inside a text), and the YAML reader, which reports
@@ -143,8 +146,10 @@ def _not_json(name: str) -> None:
     raise ValueError(name)
 
 
-# One decoder for every line (json.loads with these hooks would build a new one per call).
-_decode = json.JSONDecoder(parse_constant=_not_json, parse_float=_finite, parse_int=_bounded).decode
+# One decoder for every line (json.loads with these hooks would build a new one per call); its
+# scanner is called directly, from the `{` on, as `decode` would after slicing off the `- `.
+_DECODER = json.JSONDecoder(parse_constant=_not_json, parse_float=_finite, parse_int=_bounded)
+_scan = _DECODER.scan_once  # type: ignore[attr-defined]
 
 
 def _keys(data: dict[str, Any]) -> int:
@@ -154,7 +159,9 @@ def _keys(data: dict[str, Any]) -> int:
         if type(value) is dict:
             count += _keys(value)
         elif type(value) is list:
-            count += sum(_keys(item) for item in value if type(item) is dict)
+            for item in value:  # a loop, not sum() over a generator: most lists are short
+                if type(item) is dict:
+                    count += _keys(item)
     return count
 
 
@@ -225,25 +232,28 @@ def entry_from_data(
     The common case, a line exactly as dvcq writes it, is checked cheaply and built directly;
     anything else goes through the Builder, as a YAML file's entries do."""
     if _well_formed(data):
-        return Entry(
-            id=data["id"],
-            task=data["task"],
-            date=data["date"],
-            unit=data["unit"],
-            status=data["status"],
-            result=data["result"],
-            author=data["author"],
-            evidence=data.get("evidence", []),
-            values=data.get("values", {}),
-            supersedes=data.get("supersedes"),
-            file=file,
-            text=text,
-            pos=Pos(line, 3),
-        )
+        # Built without the dataclass's __init__ (its keyword handling is most of an entry's cost
+        # over 100,000 lines); the short texts many entries repeat are shared, not one copy each.
+        entry: Entry = _new_entry(Entry)
+        entry.id = data["id"]
+        entry.task = _shared(data["task"])
+        entry.date = _shared(data["date"])
+        entry.unit = _shared(data["unit"])
+        entry.status = _shared(data["status"])  # type: ignore[assignment]  # one of STATUSES
+        entry.result = data["result"]
+        entry.author = _shared(data["author"])
+        entry.evidence = data.get("evidence") or []
+        entry.values = data.get("values") or {}
+        entry.supersedes = data.get("supersedes")
+        entry.file = file
+        entry.text = text
+        entry.pos = Pos(line, 3)
+        entry.at = {}
+        return entry
     builder = Builder(file)
-    entry = build_entry(builder, _node_of(data, Pos(line, 3), text or ""), text)
+    built = build_entry(builder, _node_of(data, Pos(line, 3), text or ""), text)
     problems += builder.problems
-    return entry
+    return built
 
 
 def _node_of(data: Any, pos: Pos, text: str) -> Node:
@@ -267,6 +277,9 @@ def _scalar_nodes(value: Any, pos: Pos) -> Any:
         return {k: Node(_scalar_nodes(v, pos), pos.line, pos.col) for k, v in value.items()}
     return value
 
+
+_new_entry = object.__new__
+_shared = sys.intern
 
 _FIELD_SET = frozenset(FIELDS)
 _STR = {str}

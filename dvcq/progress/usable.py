@@ -39,9 +39,8 @@ def usable(plan: Plan, progress: Progress, today: dt.date) -> Usable:
     for entry, problem in progress.flawed:
         if rules.is_error(problem):
             flaw(entry, problem)
-    for entry, problem in rules.progress_findings(plan, progress, today):
-        if rules.is_error(problem):
-            flaw(entry, problem)
+    for entry, problem in rules.progress_findings(plan, progress, today, errors_only=True):
+        flaw(entry, problem)
     left_out = [p for p in progress.problems if id(p) not in paired and rules.is_error(p)]
     kept = []
     for entry in progress.entries:

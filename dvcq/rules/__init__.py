@@ -270,12 +270,15 @@ def run_progress(plan: Plan, progress: Progress, today: dt.date) -> Iterator[Pro
 
 
 def progress_findings(
-    plan: Plan, progress: Progress, today: dt.date
+    plan: Plan, progress: Progress, today: dt.date, errors_only: bool = False
 ) -> Iterator[tuple[Entry, Problem]]:
     """Each problem of the progress rules with the entry it is about (`progress.usable` leaves
-    out the entries that have an error)."""
+    out the entries that have an error, so it asks for `errors_only`: a rule's level is its
+    own, and the warning rules, duplicate-entry's key of every entry among them, are skipped)."""
     for rule_ in load_all().values():
         if rule_.check is None or rule_.scope != "progress":
+            continue
+        if errors_only and rule_.level != ERROR:
             continue
         for entry, pos, params in rule_.check(plan, progress, today):
             yield entry, Problem(entry.file, pos, rule_.id, params)

@@ -256,16 +256,28 @@ def _value_at(e: Entry, key: str) -> Pos:
     "newline aside): they would corrupt the Word report, the Excel table and the terminal.",
 )
 def entry_control_character(plan: Plan, progress: Progress, today: dt.date) -> Found:
+    search = CONTROL.search
     for e in progress.entries:
+        line = e.text
+        if line is not None and "\\" not in line and not search(line):
+            continue  # each of its texts is a piece of its line (no escape could make one)
+        # One search over all of an entry's texts first (a space joins them and is no control
+        # character): nearly every entry is clean, and only a dirty one is searched field by field.
+        try:
+            joined = f"{e.id} {e.task} {e.date} {e.unit} {e.result} {e.author} {e.supersedes or ''}"
+            if e.evidence:
+                joined += " " + " ".join(e.evidence)
+            if e.values:
+                joined += " " + " ".join(e.values)
+        except TypeError:  # a text that is not one: the slow search skips it
+            joined = "\x00"
+        if not search(joined):
+            continue
         texts = [(name, getattr(e, name)) for name in _ENTRY_TEXTS]
         texts += [("evidence", symbol) for symbol in e.evidence]
         texts += [("values", key) for key in e.values]
-        # One search over all of them first (a space joins them and is no control character):
-        # nearly every entry is clean, and only a dirty one is searched field by field.
-        if not CONTROL.search(" ".join(t for _, t in texts if isinstance(t, str))):
-            continue
         for name, text in texts:
-            found = CONTROL.search(text) if isinstance(text, str) else None
+            found = search(text) if isinstance(text, str) else None
             if found:
                 yield e, e.where(name), {"field": name, "code": ord(found.group())}
                 break  # one problem an entry: the first field that holds one
@@ -318,26 +330,43 @@ def duplicate_entry_id(plan: Plan, progress: Progress, today: dt.date) -> Found:
 def duplicate_entry(plan: Plan, progress: Progress, today: dt.date) -> Found:
     seen: dict[tuple[Any, ...], Entry] = {}
     for e in progress.entries:
-        key = same_work(e)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = e
-        elif first.id != e.id and e.supersedes != first.id:  # same id: duplicate-entry-id
+        first = seen.setdefault(same_work(e), e)  # one hash of the key (a tuple's is not kept)
+        if first is e:
+            continue
+        if first.id != e.id and e.supersedes != first.id:  # same id: duplicate-entry-id
             yield e, e.pos, {"id": first.id, "first": f"{first.file}:{first.line}"}
 
 
 def same_work(e: Entry) -> tuple[Any, ...]:
     """What makes two entries the same piece of work: all but the id and the author."""
+    evidence, values = e.evidence, e.values
     return (
         e.task,
         e.unit,
         e.date,
         e.status,
-        " ".join(e.result.split()),
-        tuple(sorted(e.evidence)),
-        tuple(sorted((k, repr(v)) for k, v in e.values.items())),
+        _spaced(e.result),
+        # Most entries cite at most one document and give at most one value: nothing to sort.
+        tuple(evidence) if len(evidence) < 2 else tuple(sorted(evidence)),
+        _values_key(values) if values else (),
         e.supersedes,
     )
+
+
+def _spaced(text: str) -> str:
+    """The text with its runs of whitespace as one space, none at the ends: the text itself when
+    it already is (every whitespace character but the space is unprintable), without splitting it
+    into words."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def _values_key(values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(key, repr(value)) by key: the keys differ, so sorting the keys alone gives that order."""
+    if len(values) > 1:
+        return tuple([(k, repr(values[k])) for k in sorted(values)])
+    return tuple([(k, repr(v)) for k, v in values.items()])
 
 
 @rule(
