@@ -126,8 +126,10 @@ def test_a_role_is_the_strongest_way_the_task_reaches_the_unit() -> None:
     from dvcq.units import Units
 
     plan: Any = SimpleNamespace(
-        units=[Unit(id="PCM", name="PCM", members=["P1", "P2"]), Unit(id="P1", name="P1")]
-        + [Unit(id="P2", name="P2"), Unit(id="VP", name="VP")]
+        units=[
+            Unit(id="PCM", name="PCM", members=["P1", "P2"]),
+            *(Unit(id=u, name=u) for u in ("P1", "P2", "VP")),
+        ]
     )
     units = Units(plan)
     group_leads = Task(id="a", text="a", owner="PCM", support=["P1"])

@@ -22,8 +22,10 @@ def form(
     unit: Annotated[
         str | None,
         typer.Option(
-            "--unit", "-u", help="Chỉ biểu của đơn vị này; một nhóm đơn vị: mỗi đơn vị thành viên một trang "
-            "(mặc định: mỗi đơn vị báo cáo một trang)."
+            "--unit",
+            "-u",
+            help="Chỉ biểu của đơn vị này; một nhóm đơn vị: mỗi đơn vị thành viên một trang "
+            "(mặc định: mỗi đơn vị báo cáo một trang).",
         ),
     ] = None,
     plan: PlanOption = None,

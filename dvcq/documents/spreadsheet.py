@@ -141,6 +141,34 @@ def export_xlsx(
     write_new(out, lambda: workbook_bytes(plan, progress, period, as_of), force=force)
 
 
+def table_bytes(
+    sheet_title: str,
+    columns: list[tuple[str, str]],
+    rows: list[list[Any]],
+    *,
+    stamp: dt.datetime,
+    creator: str,
+    title: str,
+) -> bytes:
+    """A plain one-sheet workbook (`dvcq tasks --format xlsx`): a header row, a filter, the
+    rows; dated `stamp`, so the same rows give the same bytes."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = sheet_title
+    _header(sheet, columns)
+    for row in rows:
+        _append(sheet, row)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
+    props = wb.properties
+    props.creator = props.lastModifiedBy = creator
+    props.title = title
+    props.created = props.modified = stamp
+    buffer = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return fixed_zip(buffer.getvalue(), stamp)
+
+
 def _header(sheet: Worksheet, columns: list[tuple[str, str]]) -> None:
     _add_row(sheet, [name for name, _ in columns])
     for cell in sheet[1]:
