@@ -152,7 +152,11 @@ def test_the_workbook_reads_back_and_is_the_same_bytes_each_time(tmp_path: Path)
     assert first.read_bytes() == second.read_bytes()
     wb = load_workbook(first)
     assert wb.sheetnames == ["PBGDPL"]
-    assert (wb["PBGDPL"].auto_filter.ref, wb["PBGDPL"].freeze_panes) == ("A1:K3", "A2")
+    sheet = wb["PBGDPL"]
+    assert (sheet.auto_filter.ref, sheet.freeze_panes) == ("A1:K3", "A2")
+    # 143 characters of text in a 60-wide column: two lines of 15 points, and a margin
+    assert [sheet.row_dimensions[r].height for r in (2, 3)] == [32.0, 32.0]
+    assert (sheet.page_setup.orientation, sheet.print_title_rows) == ("landscape", "$1:$1")
     rows = [list(r) for r in wb["PBGDPL"].iter_rows(values_only=True)]
     assert rows == [
         [
@@ -252,3 +256,21 @@ def test_wrapping_keeps_an_address_and_a_hyphenated_name_whole() -> None:
         "  https://dichvucong.gov.vn/p/home/dvc-trang-chu.html",
         "  và Ba-na Kon-Tum",
     ]
+
+
+def test_a_cell_of_several_lines_gets_a_row_as_tall_as_its_lines() -> None:
+    import datetime as dt
+    import io
+
+    from dvcq.documents.spreadsheet import table_bytes
+
+    data = table_bytes(
+        "T",
+        [("Văn bản", "code")],
+        [["Chỉ thị 16\nChỉ thị 33\nKết luận 114"], ["Một dòng"]],
+        stamp=dt.datetime(2026, 4, 1),
+        creator="Sở",
+        title="t",
+    )
+    sheet = load_workbook(io.BytesIO(data))["T"]
+    assert [sheet.row_dimensions[r].height for r in (2, 3)] == [47.0, 17.0]

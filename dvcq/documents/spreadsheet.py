@@ -157,9 +157,21 @@ def table_bytes(
     assert sheet is not None
     sheet.title = sheet_title
     _header(sheet, columns)
+    widths = [_WIDTHS[kind] for _, kind in columns]
     for row in rows:
         _append(sheet, row)
+        # the lines each wrapped cell takes, as the form counts them, a line of text at a time
+        lines = [
+            sum(-(-len(part) // max(int(width * 1.2), 1)) or 1 for part in str(value).split("\n"))
+            for value, width in zip(row, widths, strict=False)
+            if isinstance(value, str)
+        ]
+        sheet.row_dimensions[sheet.max_row].height = 15.0 * max(lines, default=1) + 2
     sheet.auto_filter.ref = f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
+    sheet.page_setup.orientation = "landscape"  # printed: every column on the page's width
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     props = wb.properties
     props.creator = props.lastModifiedBy = creator
     props.title = title
