@@ -267,10 +267,10 @@ def test_a_cell_of_several_lines_gets_a_row_as_tall_as_its_lines() -> None:
     data = table_bytes(
         "T",
         [("Văn bản", "code")],
-        [["Chỉ thị 16\nChỉ thị 33\nKết luận 114"], ["Một dòng"]],
+        [["16/CT-TTg\n33/CT-TTg"], ["Một dòng"]],
         stamp=dt.datetime(2026, 4, 1),
         creator="Sở",
         title="t",
     )
     sheet = load_workbook(io.BytesIO(data))["T"]
-    assert [sheet.row_dimensions[r].height for r in (2, 3)] == [47.0, 17.0]
+    assert [sheet.row_dimensions[r].height for r in (2, 3)] == [32.0, 17.0]
