@@ -18,6 +18,7 @@ from dvcq.documents.header import drafting_unit, urge_header
 from dvcq.documents.wording import lower_first, report_subject
 from dvcq.errors import DvcqError, UsageError
 from dvcq.titles import short_title
+from dvcq.units import Units
 
 # A unit's code inside a symbol (docs/domain.md §2): a letter, then letters, digits and `&`.
 _UNIT_CODE = re.compile(r"[^\W\d_][^\W_]*(?:&[^\W_]+)*")
@@ -92,16 +93,19 @@ def urge_context(
         )
     day = deadline_for(period, as_of, deadline)
     names = {u.id: u.name for u in plan.units}
+    groups = Units(plan)
     units: list[dict[str, Any]] = []
     for unit in board.silent_units:
+        # a silent member of a group is urged on the group's tasks too: it reports its part
+        given = [(row, groups.role(unit, row.task)) for row in board.rows]
         tasks = [
             {
                 "number": row.number,
                 "title": short_title(row.task),
-                "role": "chủ trì" if row.task.owner == unit else "phối hợp",
+                "role": "chủ trì" if role[0] == "lead" else "phối hợp",
             }
-            for row in board.rows
-            if unit == row.task.owner or unit in row.task.support
+            for row, role in given
+            if role is not None
         ]
         units.append({"id": unit, "name": names.get(unit, unit), "tasks": tasks})
     addressees = [str(u["name"]) for u in units]
