@@ -217,6 +217,14 @@ def test_wrong_requests_are_told_in_words(groups: Path) -> None:
     )
     mismatch = run("tasks", "-u", "LS", "-f", "md", "-o", "ls.xlsx", cwd=groups)
     assert mismatch.returncode == 2 and not (groups / "ls.xlsx").exists()
+    word = run("tasks", "-u", "LS", "-o", "ls.docx", cwd=groups)
+    assert (word.returncode, word.stderr) == (
+        2,
+        "Lỗi: Không biết ghi ls.docx ở dạng nào: đặt tên tệp .md, .txt hoặc .xlsx, hoặc ghi "
+        "--format md|text|xlsx.\n",
+    )
+    named = run("tasks", "-u", "LS", "-f", "md", "-o", "ls.markdown", cwd=groups)
+    assert named.returncode == 0 and (groups / "ls.markdown").read_text("utf-8").startswith("# ")
     plan = groups / "plans" / "2026.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("  - id: LDS\n", "  - id: KT\n    name: Kế toán\n  - id: LDS\n"))

@@ -62,6 +62,13 @@ def tasks(
 
     use_lang(lang)
     by_suffix = _SUFFIXES.get(output.suffix.lower()) if output else None
+    if output is not None and format is None and by_suffix is None:
+        raise UsageError(
+            f"Không biết ghi {output} ở dạng nào: đặt tên tệp .md, .txt hoặc .xlsx, hoặc ghi "
+            "--format md|text|xlsx.",
+            f"Which format for {output}? Name a .md, .txt or .xlsx file, or give --format "
+            "md|text|xlsx.",
+        )
     chosen = format or by_suffix or TaskListFormat.text
     if output is not None and chosen is not (by_suffix or chosen):
         raise UsageError(
