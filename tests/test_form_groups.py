@@ -52,6 +52,11 @@ def test_a_form_of_every_unit_has_a_sheet_per_member_and_none_for_the_group(ws: 
     for member in ("HTQT", "LS", "QLBG"):
         assert rows(wb[member]) == MEMBER_ROWS
     assert wb["LS"]["A2"].value == "Đơn vị: Phòng Lãnh sự"
+    assert wb["Hướng dẫn"]["A4"].value == (
+        "2. Mỗi dòng là một nhiệm vụ của đơn vị. Chỉ điền vào các ô màu vàng; các ô khác đã khóa. "
+        "Vai trò ghi “giao cho …” là nhiệm vụ kế hoạch giao cho nhóm có đơn vị là thành viên: đơn "
+        "vị báo cáo phần việc của mình."
+    )
     # a unit outside the group keeps its own roles, unmarked
     assert rows(wb["LDS"])[:2] == [
         ("II.1", "Chủ trì", "ban-hanh-ke-hoach-cu-the"),
@@ -139,3 +144,11 @@ def test_a_role_is_the_strongest_way_the_task_reaches_the_unit() -> None:
     assert units.role("P2", both_support) == ("support", "PCM")
     assert units.role("VP", group_leads) is None
     assert units.role("PCM", Task(id="c", text="c", owner="P1")) is None  # not downwards
+
+
+def test_a_form_without_a_groups_task_keeps_the_plain_guide(ws: Path) -> None:
+    assert run("form", "2026-H1", "--unit", "LDS", "-o", "lds.xlsx", cwd=ws).returncode == 0
+    guide = load_workbook(ws / "lds.xlsx")["Hướng dẫn"]["A4"].value
+    assert guide == (
+        "2. Mỗi dòng là một nhiệm vụ của đơn vị. Chỉ điền vào các ô màu vàng; các ô khác đã khóa."
+    )

@@ -47,8 +47,9 @@ STATUS_LABELS = {label: key for key, (label, _) in STATUSES.items()}
 class FormRow:
     number: str
     task: Task
-    role: str  # LEAD or SUPPORT
+    role: str  # LEAD or SUPPORT, with the group's name when given to a group the unit is in
     indicators: list[str]  # the keys this task declares (its cells are open)
+    via: str | None = None  # that group
 
 
 @dataclass
@@ -78,7 +79,10 @@ def tasks_of(plan: Plan, unit: str) -> list[FormRow]:
         label = LEAD if role == "lead" else SUPPORT
         if named != unit:
             label += f" (giao cho {names.get(named, named)})"
-        rows.append(FormRow(placed.number, placed.task, label, list(placed.task.indicators)))
+        indicators = list(placed.task.indicators)
+        rows.append(
+            FormRow(placed.number, placed.task, label, indicators, named if named != unit else None)
+        )
     return rows
 
 

@@ -341,7 +341,8 @@ def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime
         ws.protection.formatColumns = False  # a clerk may still widen a column or a row
         ws.protection.formatRows = False
     guide = wb.create_sheet("Hướng dẫn")
-    for n, line in enumerate(_form_guide(period), 1):
+    grouped = any(r.via for spec in sheets for r in spec.rows)
+    for n, line in enumerate(_form_guide(period, grouped), 1):
         guide.cell(n, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
         guide.cell(n, 1).font = Font(name=FORM_FONT, size=12, bold=n == 1)
         guide.row_dimensions[n].height = _height([line], [("", 100)])
@@ -383,13 +384,20 @@ def _add_texts(ws: Worksheet, row: int, texts: list[str], cols: tuple[int, ...])
         cell.data_type = "s"
 
 
-def _form_guide(period: Period) -> list[str]:
+def _form_guide(period: Period, grouped: bool = False) -> list[str]:
+    group_line = (
+        " Vai trò ghi “giao cho …” là nhiệm vụ kế hoạch giao cho nhóm có đơn vị là thành viên: "
+        "đơn vị báo cáo phần việc của mình."
+        if grouped
+        else ""
+    )
     return [
         "HƯỚNG DẪN ĐIỀN BIỂU BÁO CÁO",
         f"Kỳ báo cáo: {period.name()}, số liệu tính từ ngày {period.start:%d/%m/%Y} đến ngày "
         f"{period.end:%d/%m/%Y}.",
         "1. Ghi họ và tên người báo cáo vào ô màu vàng ở dòng 3.",
-        "2. Mỗi dòng là một nhiệm vụ của đơn vị. Chỉ điền vào các ô màu vàng; các ô khác đã khóa.",
+        "2. Mỗi dòng là một nhiệm vụ của đơn vị. Chỉ điền vào các ô màu vàng; các ô khác đã khóa."
+        + group_line,
         "3. Tình trạng: chọn trong danh sách (Chưa triển khai, Đang thực hiện, Hoàn thành).",
         "4. Ngày thực hiện: ngày của kết quả được báo cáo, dạng ngày/tháng/năm (ví dụ 15/05/2026), "
         "trong kỳ báo cáo.",
