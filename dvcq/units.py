@@ -71,6 +71,16 @@ class Units:
         near = {unit, *self.members(unit), *self.groups(unit)}
         return any(u in near for u in _named(task))
 
+    def role(self, unit: str, task: Task) -> tuple[str, str] | None:
+        """How `task` is given to `unit`: ("lead" or "support", the unit the task names: `unit`
+        itself or a group it is in), or None. Leading comes before supporting (a phòng that
+        supports a task its group leads leads it), and the unit itself before its groups."""
+        near = [unit, *self.groups(unit)]
+        if task.owner is not None and task.owner in near:
+            return ("lead", task.owner)
+        named = next((u for u in near if u in task.support), None)
+        return ("support", named) if named else None
+
     def expected(self, tasks: Iterable[Task]) -> list[str]:
         """The units expected to report on `tasks`, in `units:` order: each assigned unit, or
         the members of an assigned group in its place."""

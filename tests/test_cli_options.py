@@ -33,6 +33,7 @@ READS_A_PLAN = {
     "progress list",
     "progress import",
     "form",
+    "tasks",
     "diff",
     "plan new-year",
 }
@@ -43,6 +44,7 @@ WRITES_A_FILE = {
     "urge",
     "export xlsx",
     "form",
+    "tasks",
     "schema",
 }  # init's folder is positional
 FORMATS = {
@@ -54,6 +56,7 @@ FORMATS = {
     "diff": ("text", "md", "json"),
     "report": ("docx", "md", "pdf"),
     "urge": ("docx", "md", "text", "pdf"),
+    "tasks": ("text", "md", "xlsx"),
 }
 HIDDEN_ALIASES = {
     "diff": "--path",
@@ -148,6 +151,7 @@ def test_each_set_of_choices_is_one_enum_in_app() -> None:
         "DiffFormat": "app.py",
         "DocumentFormat": "app.py",
         "UrgeFormat": "app.py",
+        "TaskListFormat": "app.py",
         "Kind": "schema.py",  # plan|progress: what to print, not a format
     }
 

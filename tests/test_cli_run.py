@@ -70,8 +70,8 @@ def test_only_the_command_run_is_registered_as_in_a_new_process(
         assert cli(*args).returncode == 0  # imports, and registers, those commands first
     listed = cli("--help").stdout.split("Lệnh:\n")[1]
     assert re.findall(r"^  ([a-z]+) ", listed, re.M) == [
-        *("check", "show", "rules", "status", "report", "urge", "form", "diff", "schema"),
-        *("init", "fmt"),
+        *("check", "show", "rules", "status", "report", "urge", "form", "tasks", "diff"),
+        *("schema", "init", "fmt"),
         *("render", "progress", "export", "plan"),
     ]
     usage = cli("check", "--nope").stderr

@@ -26,6 +26,7 @@ COMMANDS = {
     "urge": "urge",
     "export": "export",
     "form": "form",
+    "tasks": "tasks",
     "diff": "diff",
     "schema": "schema",
     "init": "init",

@@ -137,6 +137,12 @@ class DocumentFormat(StrEnum):  # report (render plan and export choose by the f
     pdf = "pdf"
 
 
+class TaskListFormat(StrEnum):  # tasks: at the terminal, to paste into a plan, a workbook
+    text = "text"
+    md = "md"
+    xlsx = "xlsx"
+
+
 class UrgeFormat(StrEnum):  # urge: the letter, its wording, or a message for a chat group
     docx = "docx"
     md = "md"

@@ -22,7 +22,10 @@ def form(
     unit: Annotated[
         str | None,
         typer.Option(
-            "--unit", "-u", help="Chỉ biểu của đơn vị này (mặc định: mỗi đơn vị một trang)."
+            "--unit",
+            "-u",
+            help="Chỉ biểu của đơn vị này; một nhóm đơn vị: mỗi đơn vị thành viên một trang "
+            "(mặc định: mỗi đơn vị báo cáo một trang).",
         ),
     ] = None,
     plan: PlanOption = None,
@@ -31,8 +34,8 @@ def form(
 ) -> int:
     """Lập biểu mẫu Excel để đơn vị điền kết quả thực hiện nhiệm vụ trong kỳ, rồi gửi lại.
 
-    Mỗi đơn vị một trang: các nhiệm vụ đơn vị chủ trì hoặc phối hợp đã điền sẵn (đã khóa), các
-    cột để điền (tình trạng chọn trong danh sách, ngày, kết quả, văn bản minh chứng, chỉ tiêu).
+    Mỗi đơn vị một trang: các nhiệm vụ đơn vị chủ trì hoặc phối hợp (kể cả nhiệm vụ giao cho nhóm
+    có đơn vị là thành viên) đã điền sẵn (đã khóa), các cột để điền (tình trạng chọn trong danh sách, ngày, kết quả, văn bản minh chứng, chỉ tiêu).
     Nhập lại bằng `dvcq progress import TỆP.xlsx`.
 
     Make the Excel form a unit fills in with its results for the period and sends back; read it
@@ -63,5 +66,14 @@ def form(
         )
     stamp = dt.datetime.combine(window.start, dt.time())
     write_new(output, lambda: form_bytes(the_plan, window, sheets, stamp), force=force)
-    sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
+    sys.stdout.write(i18n.t(f"Đã ghi {output}.", f"Wrote {output}."))
+    if unit is not None and [s.unit for s in sheets] != [unit]:
+        members = ", ".join(s.unit for s in sheets)
+        sys.stdout.write(
+            i18n.t(
+                f" {unit} là nhóm đơn vị: mỗi đơn vị thành viên một trang ({members}).",
+                f" {unit} is a unit group: one sheet per member ({members}).",
+            )
+        )
+    sys.stdout.write("\n")
     return 0

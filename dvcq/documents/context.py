@@ -13,7 +13,7 @@ from dvcq.documents.figures import indicator_figures, same_window_last_year
 from dvcq.documents.header import plan_header, report_header, type_name_of
 from dvcq.documents.notes import ReportNotes
 from dvcq.documents.wording import citation, lower_first, vn_percent
-from dvcq.model import Part, Plan, Section, Task, roman
+from dvcq.model import Directive, Part, Plan, Section, Task, roman
 from dvcq.outline import outline
 from dvcq.titles import derived_title, short_title
 
@@ -227,7 +227,7 @@ def report_context(
         document = unit_header(document, plan, next(u for u in plan.units if u.id == unit), notes)
     return {
         "document": document,
-        "citations": [*_basis_citations(plan), _plancitation(plan)],
+        "citations": [*_basis_citations(plan), plan_citation(plan)],
         "plan_short": f"{type_name_of(plan.document.type)} số {cited_symbol(plan)}",
         "period": {
             "label": period.label,
@@ -290,25 +290,26 @@ def _task_groups(plan: Plan) -> list[tuple[str, Part, list[tuple[Section, list[T
 
 
 def _basis_citations(plan: Plan) -> list[str]:
-    from dvcq.symbols import parse_symbol, type_word_of
-
     directives = {d.symbol: d for d in plan.directives}
     seen: list[str] = []
     for paragraph in plan.basis:
         seen += [r for r in paragraph.refs if r not in seen]
-    out = []
-    for symbol in seen:
-        d = directives.get(symbol)
-        if d is None:  # cited but not described: its type word from the symbol, nothing more
-            parsed = parse_symbol(symbol)
-            out.append(citation(type_word_of(parsed) if parsed else "Văn bản", symbol, "", "", ""))
-            continue
-        when = f"ngày {numeric(d.date)}" if d.date else ""
-        out.append(citation(d.type, symbol, when, d.issuer or "", d.subject or ""))
-    return out
+    return [ref_citation(directives, symbol) for symbol in seen]
 
 
-def _plancitation(plan: Plan) -> str:
+def ref_citation(directives: dict[str, Directive], symbol: str) -> str:
+    """A document the plan refers to, cited from its registry entry (`directives:`)."""
+    from dvcq.symbols import parse_symbol, type_word_of
+
+    d = directives.get(symbol)
+    if d is None:  # cited but not described: its type word from the symbol, nothing more
+        parsed = parse_symbol(symbol)
+        return citation(type_word_of(parsed) if parsed else "Văn bản", symbol, "", "", "")
+    when = f"ngày {numeric(d.date)}" if d.date else ""
+    return citation(d.type, symbol, when, d.issuer or "", d.subject or "")
+
+
+def plan_citation(plan: Plan) -> str:
     doc = plan.document
     date = doc.date
     if date.day and date.month:

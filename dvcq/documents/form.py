@@ -47,8 +47,9 @@ STATUS_LABELS = {label: key for key, (label, _) in STATUSES.items()}
 class FormRow:
     number: str
     task: Task
-    role: str  # LEAD or SUPPORT
+    role: str  # LEAD or SUPPORT, with the group's name when given to a group the unit is in
     indicators: list[str]  # the keys this task declares (its cells are open)
+    via: str | None = None  # that group
 
 
 @dataclass
@@ -62,40 +63,61 @@ class FormSheet:
 
 
 def tasks_of(plan: Plan, unit: str) -> list[FormRow]:
-    """The tasks `unit` leads or supports, in document order with their display numbers."""
+    """The tasks `unit` leads or supports, in document order with their display numbers: those
+    the plan gives it and those it gives a group the unit is in (`Units.role`), whose members
+    each report their part."""
+    from dvcq.units import Units
+
+    units = Units(plan)
+    names = {u.id: u.name for u in plan.units}
     rows = []
     for placed in plan.placed_tasks():
-        task = placed.task
-        if unit == task.owner or unit in task.support:
-            role = LEAD if unit == task.owner else SUPPORT
-            rows.append(FormRow(placed.number, task, role, list(task.indicators)))
+        given = units.role(unit, placed.task)
+        if given is None:
+            continue
+        role, named = given
+        label = LEAD if role == "lead" else SUPPORT
+        if named != unit:
+            label += f" (giao cho {names.get(named, named)})"
+        indicators = list(placed.task.indicators)
+        rows.append(
+            FormRow(placed.number, placed.task, label, indicators, named if named != unit else None)
+        )
     return rows
 
 
-def involved_units(plan: Plan) -> list[str]:
-    """Units that lead or support at least one task, in the plan's order of units."""
-    named = {u for t in plan.tasks() for u in (t.owner, *t.support) if u}
-    return [u.id for u in plan.units if u.id in named]
+def reporting_units(plan: Plan, unit: str | None) -> list[str]:
+    """Whose sheets a form holds: `unit`'s, or each unit that reports on the plan's tasks, in
+    the plan's order of units. A group with members has no sheet of its own: each member gets
+    one with the group's tasks (an entry by the group would count for no member), so a form for
+    a group is one sheet per member."""
+    from dvcq.units import Units
+
+    units = Units(plan)
+    if unit is not None:
+        return units.leaves(unit) or [unit]
+    return units.expected(plan.tasks())
 
 
 def form_sheets(plan: Plan, period: Period, unit: str | None) -> list[FormSheet]:
-    """The sheets of the form: the unit's, or one per unit that has tasks."""
+    """The sheets of the form: the unit's (its members' for a group), or one per unit that
+    reports."""
     names = {u.id: u.name for u in plan.units}
-    units = [unit] if unit else involved_units(plan)
+    units = reporting_units(plan, unit)
     declared = {i.key: i for i in plan.indicators}
     sheets: list[FormSheet] = []
     for u in units:
         rows = tasks_of(plan, u)
         used = {k for r in rows for k in r.indicators}
         indicators = [i for i in plan.indicators if i.key in used and i.key in declared]
-        title = "Nhiệm vụ" if unit else _sheet_title(u, [s.title for s in sheets])
+        title = "Nhiệm vụ" if units == [unit] else sheet_title(u, [s.title for s in sheets])
         sheet = FormSheet(title, u, names.get(u, u), rows, indicators)
         sheet.meta = sheet_meta(plan, period, sheet)
         sheets.append(sheet)
     return sheets
 
 
-def _sheet_title(unit: str, taken: list[str]) -> str:
+def sheet_title(unit: str, taken: list[str]) -> str:
     """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\, not yet taken."""
     base = "".join("_" if c in "[]:*?/\\" else c for c in unit)[:28] or "DV"
     title, n = base, 2

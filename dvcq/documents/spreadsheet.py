@@ -141,6 +141,46 @@ def export_xlsx(
     write_new(out, lambda: workbook_bytes(plan, progress, period, as_of), force=force)
 
 
+def table_bytes(
+    sheet_title: str,
+    columns: list[tuple[str, str]],
+    rows: list[list[Any]],
+    *,
+    stamp: dt.datetime,
+    creator: str,
+    title: str,
+) -> bytes:
+    """A plain one-sheet workbook (`dvcq tasks --format xlsx`): a header row, a filter, the
+    rows; dated `stamp`, so the same rows give the same bytes."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = sheet_title
+    _header(sheet, columns)
+    widths = [_WIDTHS[kind] for _, kind in columns]
+    for row in rows:
+        _append(sheet, row)
+        # the lines each wrapped cell takes, as the form counts them, a line of text at a time
+        lines = [
+            sum(-(-len(part) // max(int(width * 1.2), 1)) or 1 for part in str(value).split("\n"))
+            for value, width in zip(row, widths, strict=False)
+            if isinstance(value, str)
+        ]
+        sheet.row_dimensions[sheet.max_row].height = 15.0 * max(lines, default=1) + 2
+    sheet.auto_filter.ref = f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
+    sheet.page_setup.orientation = "landscape"  # printed: every column on the page's width
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    props = wb.properties
+    props.creator = props.lastModifiedBy = creator
+    props.title = title
+    props.created = props.modified = stamp
+    buffer = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return fixed_zip(buffer.getvalue(), stamp)
+
+
 def _header(sheet: Worksheet, columns: list[tuple[str, str]]) -> None:
     _add_row(sheet, [name for name, _ in columns])
     for cell in sheet[1]:
@@ -306,7 +346,8 @@ def form_bytes(plan: Plan, period: Period, sheets: list[Any], stamp: dt.datetime
         ws.protection.formatColumns = False  # a clerk may still widen a column or a row
         ws.protection.formatRows = False
     guide = wb.create_sheet("Hướng dẫn")
-    for n, line in enumerate(_form_guide(plan, period), 1):
+    grouped = any(r.via for spec in sheets for r in spec.rows)
+    for n, line in enumerate(_form_guide(plan, period, grouped), 1):
         guide.cell(n, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
         guide.cell(n, 1).font = Font(name=FORM_FONT, size=12, bold=n == 1)
         guide.row_dimensions[n].height = _height([line], [("", 100)])
@@ -348,18 +389,25 @@ def _add_texts(ws: Worksheet, row: int, texts: list[str], cols: tuple[int, ...])
         cell.data_type = "s"
 
 
-def _form_guide(plan: Plan, period: Period) -> list[str]:
+def _form_guide(plan: Plan, period: Period, grouped: bool = False) -> list[str]:
     from dvcq.documents.header import drafting_unit
 
     # Whom the form goes back to is the plan's drafting unit ("Lưu: VT, VP."), not a fixed name.
     names = {u.id: u.name for u in plan.units}
     back_to = names.get(drafting_unit(plan) or "", "nơi đã gửi biểu này")
+    group_line = (
+        " Vai trò ghi “giao cho …” là nhiệm vụ kế hoạch giao cho nhóm có đơn vị là thành viên: "
+        "đơn vị báo cáo phần việc của mình."
+        if grouped
+        else ""
+    )
     return [
         "HƯỚNG DẪN ĐIỀN BIỂU BÁO CÁO",
         f"Kỳ báo cáo: {period.name()}, số liệu tính từ ngày {period.start:%d/%m/%Y} đến ngày "
         f"{period.end:%d/%m/%Y}.",
         "1. Ghi họ và tên người báo cáo vào ô màu vàng ở dòng 3.",
-        "2. Mỗi dòng là một nhiệm vụ của đơn vị. Chỉ điền vào các ô màu vàng; các ô khác đã khóa.",
+        "2. Mỗi dòng là một nhiệm vụ của đơn vị. Chỉ điền vào các ô màu vàng; các ô khác đã khóa."
+        + group_line,
         "3. Tình trạng: chọn trong danh sách (Chưa triển khai, Đang thực hiện, Hoàn thành).",
         "4. Ngày thực hiện: ngày của kết quả được báo cáo, dạng ngày/tháng/năm (ví dụ 15/05/2026), "
         "trong kỳ báo cáo.",

@@ -93,18 +93,19 @@ def urge_context(
         )
     day = deadline_for(period, as_of, deadline)
     names = {u.id: u.name for u in plan.units}
-    known = Units(plan)
+    groups = Units(plan)
     units: list[dict[str, Any]] = []
     for unit in board.silent_units:
-        near = {unit, *known.groups(unit)}  # a member of a group is urged on the group's tasks
+        # a silent member of a group is urged on the group's tasks too: it reports its part
+        given = [(row, groups.role(unit, row.task)) for row in board.rows]
         tasks = [
             {
                 "number": row.number,
                 "title": short_title(row.task),
-                "role": "chủ trì" if row.task.owner in near else "phối hợp",
+                "role": "chủ trì" if role[0] == "lead" else "phối hợp",
             }
-            for row in board.rows
-            if row.task.owner in near or near.intersection(row.task.support)
+            for row, role in given
+            if role is not None
         ]
         units.append({"id": unit, "name": names.get(unit, unit), "tasks": tasks})
     addressees = [str(u["name"]) for u in units]
