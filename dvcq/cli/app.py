@@ -187,6 +187,20 @@ MetaOption = Annotated[
         show_default=False,
     ),
 ]
+# The signer of a document that replaces the plan's (report, urge): three options, one spelling.
+SignerNameOption = Annotated[
+    str | None, typer.Option("--signer-name", help="Họ tên người ký (thay cho kế hoạch).")
+]
+SignerTitleOption = Annotated[
+    str | None,
+    typer.Option("--signer-title", help="Chức vụ người ký, ví dụ PHÓ GIÁM ĐỐC."),
+]
+SignerAuthorityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--signer-authority", help='Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC ("" khi ký trực tiếp).'
+    ),
+]
 
 
 def one_plan(*given: Path | None) -> Path | None:
@@ -210,6 +224,30 @@ def as_of_date(text: str | None) -> dt.date:
     from dvcq.dates import option_date, today
 
     return option_date(text) if text else today()
+
+
+def period_data(
+    plan: Path | None,
+    progress: Path | None,
+    period: str,
+    as_of: str | None,
+    strict: bool,
+    unit: str | None = None,
+) -> tuple[Any, Any, Any, dt.date]:
+    """What every reader of a period starts from: the plan, its usable entries (the left-out
+    ones named on stderr, or a stop with `strict`), the period's window and the day it is read
+    at (never before the period has begun); `unit`, when given, must be one of the plan's."""
+    from dvcq import repository
+    from dvcq.progress import store
+    from dvcq.progress.periods import begun, plan_period
+    from dvcq.progress.usable import left_out_data
+
+    the_plan, counted = store.load_usable(plan, progress)
+    repository.require_unit(the_plan, unit)
+    window = plan_period(the_plan, period)
+    day = begun(window, as_of_date(as_of))
+    warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
+    return the_plan, counted.progress, window, day
 
 
 # At most this many left-out entries are named on stderr; JSON output and `dvcq check` name all.

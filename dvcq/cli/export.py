@@ -19,7 +19,6 @@ from dvcq.cli.app import (
     app,
     output_option,
     use_lang,
-    warn_left_out,
 )
 from dvcq.errors import UsageError
 
@@ -53,20 +52,15 @@ def export_xlsx(
 
     Export the task-status table and the period's progress entries as an Excel workbook.
     """
-    from dvcq.cli.app import as_of_date
+    from dvcq.cli.app import period_data
     from dvcq.documents.spreadsheet import export_xlsx as run
-    from dvcq.progress import store
-    from dvcq.progress.periods import begun, plan_period
-    from dvcq.progress.usable import left_out_data
 
     use_lang(lang)
     if output.suffix.lower() != ".xlsx":
         raise UsageError(
             f"Tệp kết quả {output} phải có đuôi .xlsx.", f"Output {output} must end in .xlsx."
         )
-    the_plan, counted = store.load_usable(plan, progress)
-    window = plan_period(the_plan, period)
-    warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
-    run(the_plan, counted.progress, window, begun(window, as_of_date(as_of)), output, force=force)
+    the_plan, entries, window, day = period_data(plan, progress, period, as_of, strict)
+    run(the_plan, entries, window, day, output, force=force)
     sys.stdout.write(i18n.t(f"Đã ghi {output}.\n", f"Wrote {output}.\n"))
     return 0

@@ -17,13 +17,15 @@ from dvcq.cli.app import (
     MetaOption,
     PlanOption,
     ProgressOption,
+    SignerAuthorityOption,
+    SignerNameOption,
+    SignerTitleOption,
     StrictOption,
     TemplatesOption,
     app,
     format_option,
     output_option,
     use_lang,
-    warn_left_out,
 )
 
 
@@ -55,19 +57,9 @@ def report(
             "kiến nghị (mặc định: reports/<KỲ>.yaml cạnh thư mục plans/, nếu có).",
         ),
     ] = None,
-    signer_name: Annotated[
-        str | None, typer.Option("--signer-name", help="Họ tên người ký (thay cho kế hoạch).")
-    ] = None,
-    signer_title: Annotated[
-        str | None,
-        typer.Option("--signer-title", help="Chức vụ người ký, ví dụ PHÓ GIÁM ĐỐC."),
-    ] = None,
-    signer_authority: Annotated[
-        str | None,
-        typer.Option(
-            "--signer-authority", help='Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC ("" khi ký trực tiếp).'
-        ),
-    ] = None,
+    signer_name: SignerNameOption = None,
+    signer_title: SignerTitleOption = None,
+    signer_authority: SignerAuthorityOption = None,
     unit: Annotated[
         str | None,
         typer.Option(
@@ -97,32 +89,23 @@ def report(
     plan, its progress entries and the period's notes file; with last year's entries, figures are
     compared with the same window of last year; --unit: a unit's own report on its tasks.
     """
-    from dvcq.cli.app import as_of_date
+    from dvcq.cli.app import period_data
     from dvcq.documents.context import report_context
     from dvcq.documents.issue import prepare
     from dvcq.documents.notes import SignerOverride
     from dvcq.documents.render import render_report, report_markdown
     from dvcq.documents.templating import DEFAULT_DIR
-    from dvcq.progress import store
-    from dvcq.progress.periods import begun, plan_period
+    from dvcq.documents.unit_report import notes_name
 
     use_lang(lang)
-    from dvcq import repository
-    from dvcq.documents.unit_report import notes_name
-    from dvcq.progress.usable import left_out_data
-
-    the_plan, counted = store.load_usable(plan, progress)
-    repository.require_unit(the_plan, unit)
-    window = plan_period(the_plan, period)
-    day = begun(window, as_of_date(as_of))
-    warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
+    the_plan, entries, window, day = period_data(plan, progress, period, as_of, strict, unit)
     signer = SignerOverride(authority=signer_authority, title=signer_title, name=signer_name)
     name = notes_name(window.label, unit) if unit else None  # never the agency's own notes
     issue = prepare(the_plan, window, notes, signer, name)  # what a văn thư would catch
     sys.stderr.write(issue.listing(i18n.lang()))
     issue.refuse(strict)
     last_year = _last_year(the_plan, progress)
-    context = report_context(the_plan, counted.progress, window, day, issue.notes, last_year, unit)
+    context = report_context(the_plan, entries, window, day, issue.notes, last_year, unit)
     folder = templates or DEFAULT_DIR
     if output is None and form is DocumentFormat.md:
         sys.stdout.write(report_markdown(context, folder))

@@ -16,6 +16,9 @@ from dvcq.cli.app import (
     MetaOption,
     PlanOption,
     ProgressOption,
+    SignerAuthorityOption,
+    SignerNameOption,
+    SignerTitleOption,
     StrictOption,
     TemplatesOption,
     UrgeFormat,
@@ -23,7 +26,6 @@ from dvcq.cli.app import (
     format_option,
     output_option,
     use_lang,
-    warn_left_out,
 )
 
 
@@ -64,19 +66,9 @@ def urge(
             "“Lưu: VT, VP.” của kế hoạch).",
         ),
     ] = None,
-    signer_name: Annotated[
-        str | None, typer.Option("--signer-name", help="Họ tên người ký (thay cho kế hoạch).")
-    ] = None,
-    signer_title: Annotated[
-        str | None,
-        typer.Option("--signer-title", help="Chức vụ người ký, ví dụ PHÓ GIÁM ĐỐC."),
-    ] = None,
-    signer_authority: Annotated[
-        str | None,
-        typer.Option(
-            "--signer-authority", help='Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC ("" khi ký trực tiếp).'
-        ),
-    ] = None,
+    signer_name: SignerNameOption = None,
+    signer_title: SignerTitleOption = None,
+    signer_authority: SignerAuthorityOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
     meta: MetaOption = None,
@@ -92,25 +84,19 @@ def urge(
     Write the urging letter (công văn đôn đốc) to the units that sent nothing in a period: Word,
     PDF, Markdown, or a short message for a chat group.
     """
-    from dvcq.cli.app import as_of_date
+    from dvcq.cli.app import period_data
     from dvcq.dates import option_date
     from dvcq.documents.notes import SignerOverride
     from dvcq.documents.render import render_urge, urge_markdown, urge_message
     from dvcq.documents.templating import DEFAULT_DIR
     from dvcq.documents.urging import urge_context
-    from dvcq.progress import store
-    from dvcq.progress.periods import begun, plan_period
-    from dvcq.progress.usable import left_out_data
 
     use_lang(lang)
-    the_plan, counted = store.load_usable(plan, progress)
-    window = plan_period(the_plan, period)
-    day = begun(window, as_of_date(as_of))
-    warn_left_out(left_out_data(counted.left_out, i18n.lang()), strict)
+    the_plan, entries, window, day = period_data(plan, progress, period, as_of, strict)
     signer = SignerOverride(authority=signer_authority, title=signer_title, name=signer_name)
     context = urge_context(
         the_plan,
-        counted.progress,
+        entries,
         window,
         day,
         signer,
