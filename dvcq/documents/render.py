@@ -22,6 +22,7 @@ from dvcq.model import Plan
 
 PLAN_TEMPLATE = "plan.md.j2"
 SUFFIXES = (".docx", ".md", ".pdf")
+FORMS = {suffix[1:]: suffix for suffix in SUFFIXES}  # --format choice → the suffix it writes
 
 
 def plan_markdown(plan: Plan, templates: Path = templating.DEFAULT_DIR) -> str:
@@ -76,13 +77,7 @@ def render_report(
 ) -> None:
     """Write the report built by `report_context` to `out`, as .docx, .pdf or .md (`form`, else
     the suffix)."""
-    suffix = out.suffix.lower()
-    form = form or (suffix[1:] if suffix in SUFFIXES else "docx")
-    if suffix not in SUFFIXES or suffix != f".{form}":
-        raise UsageError(
-            f"Tệp kết quả {out} phải có đuôi .{form} cho --format {form}.",
-            f"Output {out} must end in .{form} for --format {form}.",
-        )
+    form = _form_of(out, form, FORMS)
     _write(
         out,
         form,
@@ -91,6 +86,21 @@ def render_report(
         force,
         meta,
     )
+
+
+def _form_of(out: Path, form: str | None, suffixes: dict[str, str]) -> str:
+    """The output form: `form` (a --format choice) or the one `out`'s suffix names, else docx;
+    `out` must carry the suffix of that form (`suffixes`: form → suffix)."""
+    suffix = out.suffix.lower()
+    by_suffix = {s: f for f, s in suffixes.items()}
+    form = form or by_suffix.get(suffix, "docx")
+    wanted = suffixes.get(form, f".{form}")
+    if suffix != wanted:
+        raise UsageError(
+            f"Tệp kết quả {out} phải có đuôi {wanted} cho --format {form}.",
+            f"Output {out} must end in {wanted} for --format {form}.",
+        )
+    return form
 
 
 def _write(
@@ -167,14 +177,7 @@ def render_urge(
 ) -> None:
     """Write the letter built by `urge_context` to `out`: .docx, .pdf, .md, or the chat message
     as .txt (`form`, else the suffix)."""
-    suffix = out.suffix.lower()
-    form = form or (suffix[1:] if suffix in (*SUFFIXES, ".txt") else "docx")
-    wanted = ".txt" if form == "text" else f".{form}"
-    if suffix != wanted:
-        raise UsageError(
-            f"Tệp kết quả {out} phải có đuôi {wanted} cho --format {form}.",
-            f"Output {out} must end in {wanted} for --format {form}.",
-        )
+    form = _form_of(out, form, {**FORMS, "text": ".txt"})
     if form == "text":
         if meta is not None:
             _check_meta(out, meta, form, force)
