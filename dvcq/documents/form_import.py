@@ -512,17 +512,12 @@ def _csv_cell(value: Any) -> str:
 
 
 def _content(e: Entry | dict[str, Any]) -> tuple[Any, ...]:
-    """What a row reports: all but the id, the author and what it supersedes."""
-    get = e.get if isinstance(e, dict) else (lambda k, d=None: getattr(e, k, d))
-    return (
-        get("task"),
-        get("unit"),
-        get("date"),
-        get("status"),
-        " ".join(str(get("result") or "").split()),
-        tuple(sorted(get("evidence") or [])),
-        tuple(sorted((k, repr(v)) for k, v in (get("values") or {}).items())),
-    )
+    """What a row or an entry reports, by the key the progress rules use (`reported_work`)."""
+    from types import SimpleNamespace
+
+    from dvcq.rules.progress import reported_work
+
+    return reported_work(SimpleNamespace(**e) if isinstance(e, dict) else e)
 
 
 def prepare(plan: Plan, progress: Progress, drafts: list[Draft], today: dt.date) -> Outcome:

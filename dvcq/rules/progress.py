@@ -339,6 +339,12 @@ def duplicate_entry(plan: Plan, progress: Progress, today: dt.date) -> Found:
 
 def same_work(e: Entry) -> tuple[Any, ...]:
     """What makes two entries the same piece of work: all but the id and the author."""
+    return (*reported_work(e), e.supersedes)
+
+
+def reported_work(e: Any) -> tuple[Any, ...]:
+    """What an entry (or anything with its fields) reports: all but the id, the author and what
+    it supersedes. An import skips a row whose work is already recorded by this key."""
     evidence, values = e.evidence, e.values
     return (
         e.task,
@@ -349,7 +355,6 @@ def same_work(e: Entry) -> tuple[Any, ...]:
         # Most entries cite at most one document and give at most one value: nothing to sort.
         tuple(evidence) if len(evidence) < 2 else tuple(sorted(evidence)),
         _values_key(values) if values else (),
-        e.supersedes,
     )
 
 
