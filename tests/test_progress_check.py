@@ -134,6 +134,25 @@ def test_duplicate_entry_id_across_files(tmp_path: Path) -> None:
     assert "2026-03.yaml:2" in problems[0]["message"]
 
 
+@pytest.mark.parametrize(
+    ("values", "twice"),
+    [
+        ('{"luot-tiep-cong-dan": 4, "luot-tiep-cong-dan": 5}', "luot-tiep-cong-dan"),
+        ('{"luot-tiep-cong-dan": {"so": 4, "so": 5}}', "so"),  # inside a value's own mapping
+    ],
+    ids=["in-values", "inside-a-value"],
+)
+def test_duplicate_key_among_the_values_falls_back_to_yaml(
+    tmp_path: Path, values: str, twice: str
+) -> None:
+    """The reader counts the line's and its values' keys first: a key given twice among them, or
+    deeper, must still be reported at the second one, not silently read as the last."""
+    line = json_line(values=None).replace('"author"', f'"values": {values}, "author"')
+    problems = run_check(tmp_path, {"2026-03.yaml": HEADER + line})
+    second = line.index(f'"{twice}"', line.index(f'"{twice}"') + 1) + 2  # the key's text
+    assert ("duplicate-key", 2, second) in found(problems), problems
+
+
 def test_missing_key_in_json_line(tmp_path: Path) -> None:
     text = HEADER + json_line(result=None)
     problems = run_check(tmp_path, {"2026-03.yaml": text})

@@ -84,17 +84,21 @@ def run(
         from dvcq.dates import option_date
 
         day = option_date(as_of)
-    result = run_check(files, progress, day if as_of else None)
-    if format == "json":
-        from dvcq.rules.formats import to_json
+    from dvcq import collector
 
-        sys.stdout.write(to_json(result, i18n.lang()))
-    elif format == "github":
-        from dvcq.rules.formats import to_github
+    # The report over tens of thousands of problems only allocates too: see dvcq.collector.
+    with collector.paused():
+        result = run_check(files, progress, day if as_of else None)
+        if format == "json":
+            from dvcq.rules.formats import to_json
 
-        sys.stdout.write(to_github(result, i18n.lang()))
-    else:
-        from dvcq.cli.problem_text import emit, problem_lines
+            sys.stdout.write(to_json(result, i18n.lang()))
+        elif format == "github":
+            from dvcq.rules.formats import to_github
 
-        emit(problem_lines(result))
+            sys.stdout.write(to_github(result, i18n.lang()))
+        else:
+            from dvcq.cli.problem_text import emit, problem_lines
+
+            emit(problem_lines(result))
     return 1 if result.failed(strict) else 0

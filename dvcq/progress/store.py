@@ -15,13 +15,13 @@ reader for a file edited by hand, so positions are exact either way.
 from __future__ import annotations
 
 import bisect
-import gc
 import json
 import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dvcq import collector
 from dvcq.model import FIELDS, REQUIRED, STATUSES, Builder, Entry, Plan, Progress, value_pos
 from dvcq.problems import Pos, Problem
 from dvcq.repository import default_plan, files_in, progress_dir, progress_root_for
@@ -39,17 +39,10 @@ HEADER = (
 
 def read_progress(paths: list[Path]) -> Progress:
     progress = Progress()
-    # A bulk read only allocates (every entry is kept): the collector would walk the growing heap
-    # again and again for nothing, so it is paused for the read.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():  # every entry read is kept: see dvcq.collector
         for path in paths:
             progress.files.append(str(path))
             _read_file(path, progress)
-    finally:
-        if paused:
-            gc.enable()
     return progress
 
 
@@ -101,8 +94,13 @@ def json_line(line: str) -> dict[str, Any] | None:
         return None
     # json.loads keeps the last of two equal keys silently: every key ends in `":`, so fewer keys
     # than `":` means a duplicate (or `":` inside a text), and the YAML reader, which reports
-    # duplicates with their position, gets the file instead.
-    if not isinstance(data, dict) or _keys(data) != line.count('":'):
+    # duplicates with their position, gets the file instead. The keys of the line and of its
+    # values (no key can be counted twice) are counted first: when they alone make up every `":`,
+    # there is no key more to count.
+    if type(data) is not dict:
+        return None
+    marks, values = line.count('":'), data.get("values")
+    if len(data) + (len(values) if type(values) is dict else 0) != marks and _keys(data) != marks:
         return None
     if "\\u" in line:  # escapes may spell decomposed letters: normalise what they produced
         if _ESCAPED_SURROGATE.search(line) and _lone_surrogate(data):
@@ -312,8 +310,9 @@ def load_usable(plan_path: Path | None, root: Path | None) -> tuple[Plan, Usable
     from dvcq.dates import today
     from dvcq.progress.usable import usable
 
-    plan, progress, _ = load(plan_path, root)
-    return plan, usable(plan, progress, today())
+    with collector.paused():  # the read and the rules over it: see dvcq.collector
+        plan, progress, _ = load(plan_path, root)
+        return plan, usable(plan, progress, today())
 
 
 def open_workspace(plan_path: Path | None, root: Path | None) -> tuple[Plan, list[Path]]:

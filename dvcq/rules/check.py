@@ -83,13 +83,15 @@ def check(
         root = progress_root or progress_root_for(path)
         files = files_in(progress_dir(root, plan.document.date.year))
         if files:  # only then the progress side is loaded at all
+            from dvcq import collector
             from dvcq.dates import today
             from dvcq.progress.store import read_progress
 
-            progress = read_progress(files)
-            result.files += progress.files
-            result.problems += progress.problems
-            result.problems += rules.run_progress(plan, progress, as_of or today())
+            with collector.paused():  # the read and the rules over it: see dvcq.collector
+                progress = read_progress(files)
+                result.files += progress.files
+                result.problems += progress.problems
+                result.problems += rules.run_progress(plan, progress, as_of or today())
         if reports_folder(path).is_dir():  # the clerk's notes of this year's reports
             from dvcq.rules.notes import check_reports
 

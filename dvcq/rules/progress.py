@@ -259,7 +259,7 @@ def entry_control_character(plan: Plan, progress: Progress, today: dt.date) -> F
     search = CONTROL.search
     for e in progress.entries:
         line = e.text
-        if line is not None and "\\" not in line and not search(line):
+        if line is not None and "\\" not in line and (line.isprintable() or not search(line)):
             continue  # each of its texts is a piece of its line (no escape could make one)
         # One search over all of an entry's texts first (a space joins them and is no control
         # character): nearly every entry is clean, and only a dirty one is searched field by field.

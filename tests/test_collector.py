@@ -1,0 +1,108 @@
+"""Issue 15: the cyclic garbage collector is paused through a bulk check or read of entries.
+
+Reading and checking 100,000 entries only allocates (the entries, each rule's keys, the problems
+found), and every full collection walks the whole growing heap again: pausing it took a fifth of
+`dvcq check --progress`. These tests count the collector's runs with `gc.callbacks` while the real
+check and the real readers go over 20,000 entries of the sample plan, each with its copy (a
+duplicate-entry warning each, so the rules allocate as the benchmark's do).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from cli_run import SAMPLE_PLAN
+
+from dvcq import collector
+from dvcq.progress.store import load_usable
+from dvcq.rules.check import check
+
+COUNT = 10_000
+NOV_27 = dt.date(2026, 11, 27)
+
+
+def line(number: int) -> str:
+    return (
+        f'- {{"id": "20260310-{number:08d}", "task": "quy-che-tiep-cong-dan", '
+        f'"date": "2026-03-10", "unit": "VP", "status": "dang-thuc-hien", '
+        f'"result": "Tiếp dân lần {number // 2}.", "values": {{"luot-tiep-cong-dan": 4}}, '
+        f'"author": "A"}}\n'
+    )
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("collector")
+    (root / "plans").mkdir()
+    shutil.copy(SAMPLE_PLAN, root / "plans" / "2026.yaml")
+    month = root / "progress" / "2026" / "2026-03.yaml"
+    month.parent.mkdir(parents=True)
+    month.write_text("".join(line(n) for n in range(2 * COUNT)), encoding="utf-8")
+    return root
+
+
+# The functions that read entries and run the rules over them: no collection may start while one
+# of them is on the stack (reading the plan and sorting the problems may collect, as ever).
+BULK = {"read_progress", "progress_findings", "usable"}
+
+
+@contextmanager
+def collections_in_bulk_work() -> Iterator[list[str]]:
+    """The bulk function on the stack for each collection that starts inside the block."""
+    runs: list[str] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        frame = sys._getframe(1)
+        while phase == "start" and frame is not None:
+            if frame.f_code.co_name in BULK:
+                runs.append(frame.f_code.co_name)
+                return
+            frame = frame.f_back
+
+    gc.collect()  # start from a clean heap, so the counting starts at the same place each time
+    gc.callbacks.append(count)
+    try:
+        yield runs
+    finally:
+        gc.callbacks.remove(count)
+
+
+def test_check_runs_no_collection_and_finds_every_copy(repo: Path) -> None:
+    assert gc.isenabled()
+    with collections_in_bulk_work() as runs:
+        result = check([repo / "plans" / "2026.yaml"], as_of=NOV_27)
+    assert runs == []
+    assert [p.rule for p in result.problems].count("duplicate-entry") == COUNT
+    assert gc.isenabled()  # given back as it was
+
+
+def test_readers_run_no_collection_and_count_every_entry(repo: Path) -> None:
+    with collections_in_bulk_work() as runs:
+        _, usable = load_usable(repo / "plans" / "2026.yaml", None)
+    assert runs == []
+    assert len(usable.progress.entries) == 2 * COUNT
+    assert usable.left_out == []
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_paused_stays_paused(repo: Path) -> None:
+    gc.disable()
+    try:
+        check([repo / "plans" / "2026.yaml"], as_of=NOV_27)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_comes_back_after_an_error() -> None:
+    with pytest.raises(ZeroDivisionError), collector.paused():
+        assert not gc.isenabled()
+        1 / 0  # noqa: B018  # the error a rule could raise
+    assert gc.isenabled()
