@@ -24,10 +24,10 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from dvcq.dates import DateError, last_day, make_date, parse_iso
+from dvcq.record import record
 
 if TYPE_CHECKING:
     from dvcq.model import Task
@@ -65,7 +65,7 @@ class DeadlineError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Deadline:
     text: str  # as written, for documents
     kind: Kind
@@ -153,7 +153,7 @@ def _every(year: int, step: int, day: str | None, month: str | None) -> tuple[dt
 # --- where a task stands ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Occurrence:
     """One day a task is due, and how it was met: "done" (in time), "late", "overdue", "due-soon"
     or "open" (not yet due)."""
@@ -163,7 +163,7 @@ class Occurrence:
     done_on: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Standing:
     occurrences: tuple[Occurrence, ...]
 

@@ -8,12 +8,12 @@ sections, directives and the signer are all data.
 import datetime as dt
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from dvcq.dates import DateError, parse_iso
 from dvcq.problems import Pos, Problem, suggest
+from dvcq.record import MISSING, field, fields, is_record, record
 from dvcq.yamlio import Node, Refused, kind_of
 
 # Field metadata of what the reader fills in itself (positions, the file): not a key of the file,
@@ -27,7 +27,7 @@ ABSENT_OR_SET = {"absent_or_set": True}
 # Records compare by identity and have the default repr (eq=False, repr=False): nothing needs more,
 # and not generating those methods keeps this module's import, on every `dvcq check`, ~5 ms shorter.
 # Slots: an entry (of which a year may hold 100,000) then has no attribute dict of its own.
-@dataclass(kw_only=True, eq=False, repr=False, slots=True)
+@record(kw_only=True, eq=False, repr=False, slots=True)
 class Located:
     """Where a record, and each of its fields' values, was written in the file."""
 
@@ -40,7 +40,7 @@ class Located:
         return self.at.get(key) or self.at.get(name) or self.pos
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Agency(Located):
     """The issuing body (cơ quan ban hành) and the body above it; a UBND has none above it in its
     header (NĐ 30 prints the issuer alone). `name_lines` and `superior_lines` are the names as the
@@ -54,7 +54,7 @@ class Agency(Located):
     superior_lines: list[str] = field(default_factory=list)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class DocDate(Located):
     """The document's date; the day (and month) stay blank until it is issued."""
 
@@ -63,7 +63,7 @@ class DocDate(Located):
     day: int | None = None
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Signer(Located):
     """The signature block: authority (KT., TM., …), the signer's title and name. A collective
     body signs with several authority lines (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), given as
@@ -80,7 +80,7 @@ class Signer(Located):
         return [*lines, self.title]
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Document(Located):
     """The plan's own particulars: type, number, agency, place, date, subject, signer."""
 
@@ -93,7 +93,7 @@ class Document(Located):
     signer: Signer | None = None
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Paragraph(Located):
     """A paragraph of the basis (căn cứ), with the documents it cites."""
 
@@ -101,7 +101,7 @@ class Paragraph(Located):
     refs: list[str] = field(default_factory=list)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Objective(Located):
     """An item of part I (mục đích, yêu cầu)."""
 
@@ -109,7 +109,7 @@ class Objective(Located):
     text: str
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Task(Located):
     """A task: text, owner, supporting units, documents, cadence, deadlines, deliverable,
     indicators.
@@ -137,7 +137,7 @@ Mark = Literal["number", "letter", "dash", "plus", "none"]
 MARKS: tuple[Mark, ...] = ("number", "letter", "dash", "plus")
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Section(Located):
     """A node of the outline below a part (mục), to any depth: a khoản (1.), an điểm (a)), a bullet
     (-, +) or a paragraph. It may have a title, prose, its tasks and nodes of its own, printed in
@@ -154,12 +154,12 @@ class Section(Located):
 
 # A record that holds its own kind: the field's type is completed once the class exists.
 Section.__annotations__["items"] = list[Section]
-Section.__dataclass_fields__["items"].type = list[Section]
+next(f for f in fields(Section) if f.name == "items").type = list[Section]
 
 Role = Literal["objectives", "contents", "implementation", "funding", "reporting", "other"]
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Part(Located):
     """A part (mục I., II., …) of the general form, `parts:`; its role says what it holds."""
 
@@ -172,7 +172,7 @@ class Part(Located):
     key: str = field(default="", metadata=INTERNAL)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class ObjectivesPart(Located):
     """Part I: purposes and requirements."""
 
@@ -180,7 +180,7 @@ class ObjectivesPart(Located):
     items: list[Objective] = field(default_factory=list)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class TasksPart(Located):
     """Part II (contents) or part III (organisation): sections of tasks."""
 
@@ -188,7 +188,7 @@ class TasksPart(Located):
     sections: list[Section] = field(default_factory=list)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Unit(Located):
     """A unit that owns or supports tasks; with `members`, a group whose member units (each a
     unit of `units:`) report for it (dvcq.units)."""
@@ -198,7 +198,7 @@ class Unit(Located):
     members: list[str] = field(default_factory=list)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Directive(Located):
     """A document the plan cites: symbol, type word, date, issuer, subject."""
 
@@ -209,7 +209,7 @@ class Directive(Located):
     subject: str | None = None
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Indicator(Located):
     """A figure units report with their entries, and how a period adds it up."""
 
@@ -219,7 +219,7 @@ class Indicator(Located):
     aggregation: Literal["sum", "latest", "max"] = "sum"
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Window(Located):
     """An explicit data window for one reporting period."""
 
@@ -228,7 +228,7 @@ class Window(Located):
     end: str
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Reporting(Located):
     """When data for a period is cut off (Nghị định 09/2019 by default; provinces may differ)."""
 
@@ -249,15 +249,15 @@ TASK_COLUMNS: dict[str, str] = {
 TaskColumn = Literal["number", "text", "owner", "support", "deadlines", "deliverable"]
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class TaskTable(Located):
     """The appendix that lists the plan's tasks in a table, on landscape pages of its own."""
 
     title: str = "Danh mục nhiệm vụ"
-    columns: list[TaskColumn] = field(default_factory=lambda: list(TASK_COLUMNS))  # type: ignore[arg-type]
+    columns: list[TaskColumn] = field(default_factory=lambda: list(TASK_COLUMNS))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PlacedTask:
     """A task where the plan puts it: `number` is the display number of the place that holds it,
     e.g. `II.4` or `II.1.a`; `section` is that node, `part` its part."""
@@ -269,7 +269,7 @@ class PlacedTask:
     title: str = ""  # the name of the place holding it: `Placed.heading`
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Placed:
     """A node of the outline with its place: `marker` as printed ("1.", "a)", "-", "+", ""),
     `number` the display number of the nearest numbered place ("II.1.a"), `depth` from 1."""
@@ -283,7 +283,7 @@ class Placed:
     heading: str = ""
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@record(kw_only=True, eq=False, repr=False)
 class Plan(Located):
     """The whole plan file."""
 
@@ -603,7 +603,7 @@ class Builder:
                 )
                 return None, False
             return node.value, True
-        if is_dataclass(tp):
+        if is_record(tp):
             obj = self.record(tp, node, where)
             return obj, obj is not None
         value = node.value
@@ -662,7 +662,7 @@ Status = Literal["chua-trien-khai", "dang-thuc-hien", "hoan-thanh"]  # the keys 
 
 # The same kind of record as the plan's, built by the same Builder: the record is the schema of a
 # progress line (`dvcq schema progress` walks it), and its field order is the order on the line.
-@dataclass(kw_only=True, eq=False, repr=False, slots=True)
+@record(kw_only=True, eq=False, repr=False, slots=True)
 class Entry(Located):
     """One progress entry: what `unit` did on `task`, dated `date`."""
 
@@ -731,7 +731,7 @@ def value_pos(text: str, name: str, default: Pos) -> Pos:
     return Pos(default.line, value + 1)
 
 
-@dataclass
+@record
 class Progress:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

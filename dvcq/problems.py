@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+from dvcq.record import field, record
 
 
 class Pos(NamedTuple):
@@ -11,7 +12,7 @@ class Pos(NamedTuple):
     col: int
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Problem:
     """One problem in a file: where, which rule, and the words for its message."""
 

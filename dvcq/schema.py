@@ -1,7 +1,7 @@
 """JSON Schema (draft 2020-12) for plan and progress files, generated from the records themselves.
 
 Both walk the records the model's builder reads, so a file and its schema cannot disagree: the
-plan's dataclasses in `dvcq.model`, and the progress `Entry` (one item of a progress file). A
+plan's records in `dvcq.model`, and the progress `Entry` (one item of a progress file). A
 field may add constraints the builder leaves to a rule (`metadata={"schema": …}`). Editors use
 the files under `schema/` through the `yaml-language-server` modeline at the top of each plan;
 `dvcq schema -o schema` regenerates them, byte for byte.
@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import types
 import typing
-from dataclasses import fields, is_dataclass
 from typing import Any, Literal, get_args, get_origin
 
 from dvcq.model import STATUSES, Entry, Plan, _spec
+from dvcq.record import fields, is_record
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 PLAN_FILE = "plan.schema.json"
@@ -124,7 +124,7 @@ class _Walker:
             return {}
         if origin is Literal:
             return {"type": "string", "enum": list(args)}
-        if isinstance(tp, type) and is_dataclass(tp):
+        if isinstance(tp, type) and is_record(tp):
             name = tp.__name__
             if name not in self.defs:
                 self.defs[name] = {}  # reserved first: records may refer to each other

@@ -8,8 +8,9 @@ Symbols are never upper-cased: `SNgV` (Sở Ngoại vụ) and `SNV` (Sở Nội 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from dvcq.record import record
 
 # Type abbreviations of state documents: NĐ 30/2020 Phụ lục III, plus the normative kinds.
 STATE_TYPES = frozenset(
@@ -120,7 +121,7 @@ _CODE_CHARS = _LETTERS | frozenset("0123456789&")
 _SPACES = re.compile(r"\s*([/-])\s*")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Symbol:
     """A document symbol taken apart by the grammar."""
 
@@ -237,7 +238,7 @@ _DATE_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Citation:
     """A citation found in prose: its type word, symbol and date as written."""
 

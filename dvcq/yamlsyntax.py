@@ -11,13 +11,13 @@ This module does not import yaml: `yamlio` hands it plain marks and the last tok
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from dvcq.problems import Pos
+from dvcq.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Token:
     """A token the scanner read before the error: `kind` is "scalar", "flow-start", "flow-end"
     or "other"; `style` is the quote of a quoted scalar ("" otherwise); positions are 1-based."""
@@ -28,7 +28,7 @@ class Token:
     style: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Cause:
     code: str  # a key of the causes declared for `yaml-syntax`
     pos: Pos

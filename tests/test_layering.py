@@ -161,6 +161,10 @@ def test_the_path_of_check_loads_no_documents_review_or_heavy_library(tmp_path: 
         "dvcq.cli.checking",
         "dvcq.cli.problem_text",
     }
+    # No dataclass-driven stdlib chain (dvcq.record serves), and no progress or notes rules for
+    # a plan without entries.
+    assert {"dataclasses", "inspect", "ast", "dis", "tokenize"} & modules == set()
+    assert {"dvcq.rules.progress", "dvcq.rules.reports"} & modules == set()
 
 
 @pytest.mark.slow

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,10 +11,11 @@ from typing import Any
 from dvcq.deadlines import task_standing
 from dvcq.model import DONE, Entry, Plan, Progress, Task
 from dvcq.progress.periods import Period
+from dvcq.record import field, record
 from dvcq.units import Units
 
 
-@dataclass
+@record
 class TaskRow:
     section: str
     number: str  # display number of the section, e.g. "II.4"
@@ -34,7 +34,7 @@ class TaskRow:
         return not self.entries
 
 
-@dataclass
+@record
 class GroupRow:
     """A unit group on the board: which of its members wrote an entry on the group's tasks in
     the period, and which are silent (dvcq.units)."""
@@ -44,7 +44,7 @@ class GroupRow:
     silent: list[str]
 
 
-@dataclass
+@record
 class Board:
     period: Period
     as_of: dt.date

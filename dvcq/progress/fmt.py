@@ -9,7 +9,6 @@ data. Plans are written by people and are never formatted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,11 @@ from dvcq.errors import UsageError
 from dvcq.model import REQUIRED, plain
 from dvcq.problems import Pos, Problem
 from dvcq.progress.store import HEADER, entry_from_data, json_line, one_line_ending
+from dvcq.record import field, record
 from dvcq.yamlio import decode, parse, read_bytes
 
 
-@dataclass
+@record
 class Note:
     """Why a line was left as it was."""
 
@@ -31,7 +31,7 @@ class Note:
     col: int = 0  # 0: the whole line
 
 
-@dataclass
+@record
 class Formatted:
     path: Path
     old: str

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from dvcq.dates import DateError, last_day, parse_iso
 from dvcq.errors import UsageError
 from dvcq.model import Plan, Reporting
+from dvcq.record import record
 
 # ASCII digits only: `\d` and int() also take fullwidth and Arabic-Indic digits (２０２６, ٢٠٢٦).
 _PERIOD = re.compile(r"([0-9]{4})(?:-(H[12]|Q[1-4]|[0-9]{2}))?")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Period:
     label: str
     year: int

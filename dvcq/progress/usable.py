@@ -10,14 +10,14 @@ out. Readers take their entries from `usable` and never filter on their own.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from dvcq.model import Plan, Progress
 from dvcq.problems import Problem
+from dvcq.record import field, record
 
 
-@dataclass
+@record
 class Usable:
     progress: Progress  # only the entries that count (problems and files as read)
     left_out: list[Problem] = field(default_factory=list)  # one per entry or file left out

@@ -8,10 +8,10 @@ schema) finds the problem. `dvcq rules` lists them all; the messages are formatt
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dvcq.problems import Pos, Problem
+from dvcq.record import field, record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -27,7 +27,7 @@ Finding = tuple[Pos, dict[str, Any]]
 Check = Callable[..., Iterable[Any]]
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Rule:
     """A rule: its id, level, words in each language and, for checks, the function."""
 
@@ -43,7 +43,7 @@ class Rule:
     causes: Mapping[str, Words] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Words:
     """The message and hint of one cause of a rule, in each language."""
 
@@ -237,18 +237,19 @@ def summary(problems: Iterable[Problem], lang: str) -> str:
     return "; ".join(message(p, lang).rstrip(".") for p in problems) + "."
 
 
-def load_all() -> dict[str, Rule]:
-    """Import every rule module once, so the registry is complete."""
+def load_plan_rules() -> dict[str, Rule]:
+    """Import the rule modules of a plan file (and of reading any file), once.
+
+    A plain `dvcq check` of a plan needs no more: the progress and report-notes rules are loaded
+    (by `load_all`) only when there are entries or notes to judge."""
     from dvcq.rules import (  # noqa: F401
         content,
         deadlines,
         groups,
         header,
         owners,
-        progress,
         reading,
         references,
-        reports,
         signature,
         symbols,
     )
@@ -256,8 +257,16 @@ def load_all() -> dict[str, Rule]:
     return REGISTRY
 
 
+def load_all() -> dict[str, Rule]:
+    """Import every rule module once, so the registry is complete."""
+    load_plan_rules()
+    from dvcq.rules import progress, reports  # noqa: F401
+
+    return REGISTRY
+
+
 def run(plan: Plan) -> Iterator[Problem]:
-    for rule_ in load_all().values():
+    for rule_ in load_plan_rules().values():
         if rule_.check is None or rule_.scope != "plan":
             continue
         for pos, params in rule_.check(plan):

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from dvcq import rules
 from dvcq.errors import DvcqError
 from dvcq.model import Plan, build_plan
 from dvcq.problems import Problem
+from dvcq.record import field, record
 from dvcq.visible import visible
 from dvcq.yamlio import parse, read_text
 
 
-@dataclass
+@record
 class Result:
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

@@ -13,12 +13,12 @@ record never changes the order of `dvcq rules`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvcq.model import Builder, Located, Plan
 from dvcq.problems import Pos, Problem
+from dvcq.record import field, record
 from dvcq.yamlio import Node, parse, read_text
 
 if TYPE_CHECKING:
@@ -29,14 +29,14 @@ PROSE = ("leadership", "strengths", "shortcomings", "causes", "next_steps", "pro
 OPTION = Pos(0, 0)
 
 
-@dataclass(kw_only=True, eq=False)
+@record(kw_only=True, eq=False)
 class SignerOverride(Located):
     authority: str | None = None
     title: str | None = None
     name: str | None = None
 
 
-@dataclass(kw_only=True, eq=False)
+@record(kw_only=True, eq=False)
 class ReportNotes(Located):
     subject: str | None = None  # the whole trích yếu, when the derived one does not fit
     addressees: list[str] | None = None
