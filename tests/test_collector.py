@@ -9,6 +9,7 @@ duplicate-entry warning each, so the rules allocate as the benchmark's do).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import gc
 import shutil
@@ -18,11 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import yaml
 from cli_run import SAMPLE_PLAN
 
 from dvcq import collector
 from dvcq.progress.store import load_usable
-from dvcq.rules.check import check
+from dvcq.rules.check import check, read_plan
+from dvcq.yamlio import parse
 
 COUNT = 10_000
 NOV_27 = dt.date(2026, 11, 27)
@@ -54,14 +57,15 @@ BULK = {"read_progress", "progress_findings", "usable"}
 
 
 @contextmanager
-def collections_in_bulk_work() -> Iterator[list[str]]:
+def collections_in_bulk_work(bulk: frozenset[str] = frozenset(BULK)) -> Iterator[list[str]]:
     """The bulk function on the stack for each collection that starts inside the block."""
     runs: list[str] = []
 
     def count(phase: str, info: dict[str, int]) -> None:
         frame = sys._getframe(1)
         while phase == "start" and frame is not None:
-            if frame.f_code.co_name in BULK:
+            code = frame.f_code
+            if code.co_name in bulk and "dvcq" in Path(code.co_filename).parts:
                 runs.append(frame.f_code.co_name)
                 return
             frame = frame.f_back
@@ -90,6 +94,37 @@ def test_readers_run_no_collection_and_count_every_entry(repo: Path) -> None:
     assert len(usable.progress.entries) == 2 * COUNT
     assert usable.left_out == []
     assert gc.isenabled()
+
+
+def test_reading_a_plan_runs_no_collection(tmp_path: Path) -> None:
+    """A plan's nodes and records all live until it is built, and the rules' findings pile up:
+    diff and render read plans of thousands of tasks through this (issue 15: growth <= 1.05)."""
+    # parse and build_plan: the reader and the model; run: the plan rules (dvcq.rules.run)
+    with collections_in_bulk_work(frozenset({"parse", "build_plan", "run"})) as runs:
+        plan, problems = read_plan(SAMPLE_PLAN)
+    assert runs == []
+    assert plan is not None and len(plan.units) == 3
+    assert [p.rule for p in problems] == ["citation-type-mismatch"]  # the sample's one warning
+    assert gc.isenabled()
+    # The rules over a bigger plan (each task 30 times): their keys and findings pile up too.
+    data = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    for section in data["contents"]["sections"]:
+        section["tasks"] = [  # copies, so the dump writes no aliases
+            {**copy.deepcopy(t), "id": f"{t['id']}-{k}"}
+            for t in section["tasks"]
+            for k in range(30)
+        ]
+    big = tmp_path / "2026.yaml"
+    big.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with collections_in_bulk_work(frozenset({"run"})) as runs:
+        plan, problems = read_plan(big)
+    assert runs == []
+    assert plan is not None and sum(len(s.tasks) for s in plan.contents.sections) == 30 * 8
+    # The same reader called bare, outside plan_from_text's pause, does collect.
+    text = SAMPLE_PLAN.read_text(encoding="utf-8")
+    with collections_in_bulk_work(frozenset({"parse"})) as control:
+        parse(text, str(SAMPLE_PLAN))
+    assert control != []
 
 
 def test_a_collector_the_caller_paused_stays_paused(repo: Path) -> None:

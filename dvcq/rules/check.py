@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dvcq import rules
+from dvcq import collector, rules
 from dvcq.errors import DvcqError
 from dvcq.model import Plan, build_plan
 from dvcq.problems import Problem
@@ -33,16 +33,20 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
         return None, [problem] if problem else []
     plan, problems = plan_from_text(text, str(path))
     if plan is not None:
-        problems += rules.run(plan)
+        with collector.paused():  # the rules' keys and findings only pile up: see dvcq.collector
+            problems += rules.run(plan)
     return plan, problems
 
 
 def plan_from_text(text: str, file: str) -> tuple[Plan | None, list[Problem]]:
     """Build a plan from YAML text through the one YAML door, without running the rules."""
-    node, problems = parse(text, file)
-    if node is None:
-        return None, problems
-    plan, more = build_plan(node, file, text)
+    # The nodes, then the records built from them, all live until the plan is built: a full
+    # collection would walk them again and again for nothing (see dvcq.collector).
+    with collector.paused():
+        node, problems = parse(text, file)
+        if node is None:
+            return None, problems
+        plan, more = build_plan(node, file, text)
     return plan, problems + more
 
 
@@ -83,7 +87,6 @@ def check(
         root = progress_root or progress_root_for(path)
         files = files_in(progress_dir(root, plan.document.date.year))
         if files:  # only then the progress side is loaded at all
-            from dvcq import collector
             from dvcq.dates import today
             from dvcq.progress.store import read_progress
 
