@@ -1,3 +1,3 @@
-from dvcq.cli import main
+from dvcq.cli import console
 
-main()
+console()

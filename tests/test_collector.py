@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import gc
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -141,3 +142,41 @@ def test_the_collector_comes_back_after_an_error() -> None:
         assert not gc.isenabled()
         1 / 0  # noqa: B018  # the error a rule could raise
     assert gc.isenabled()
+
+
+# What the `dvcq` process (console script, python -m dvcq) left to the collector at exit: the
+# frozen count, after the atexit freeze it registers and a library call would not.
+AT_EXIT = """
+import atexit, gc, sys
+atexit.register(lambda: sys.stderr.write(f"frozen={gc.get_freeze_count()}\\n"))
+from dvcq.cli import {entry}
+sys.argv = ["dvcq", "check", sys.argv[1]]
+{entry}()
+"""
+
+
+@pytest.mark.parametrize(("entry", "frozen"), [("console", True), ("main", False)])
+def test_only_the_dvcq_process_freezes_what_it_keeps(entry: str, frozen: bool) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", AT_EXIT.replace("{entry}", entry), str(SAMPLE_PLAN)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    count = int(run.stderr.rsplit("frozen=", 1)[1])
+    assert (count > 10_000) is frozen  # the modules, the plan and its problems: all of it
+
+
+def test_a_library_caller_keeps_its_collector_unfrozen(repo: Path) -> None:
+    check([repo / "plans" / "2026.yaml"], as_of=NOV_27)
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_console_script_is_the_one_command_entry() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert project["project"]["scripts"] == {"dvcq": "dvcq.cli:console"}
+    main_module = Path(__file__).parents[1] / "dvcq" / "__main__.py"
+    assert "console()" in main_module.read_text(encoding="utf-8")

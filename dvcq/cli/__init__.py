@@ -59,6 +59,15 @@ def main(argv: list[str] | None = None) -> None:
     typer_main(args)
 
 
+def console() -> None:
+    """The `dvcq` program (console script and `python -m dvcq`): one command, then the process
+    ends, so what the command keeps need not be walked by the garbage collector again."""
+    from dvcq import collector
+
+    collector.one_command()
+    main()
+
+
 def _version(_: list[str]) -> int:
     from dvcq import __version__
 
