@@ -180,3 +180,17 @@ def test_the_console_script_is_the_one_command_entry() -> None:
     assert project["project"]["scripts"] == {"dvcq": "dvcq.cli:console"}
     main_module = Path(__file__).parents[1] / "dvcq" / "__main__.py"
     assert "console()" in main_module.read_text(encoding="utf-8")
+
+
+def test_writing_a_document_runs_no_collection(tmp_path: Path) -> None:
+    """The text, then the document's tree, live until the file is written (render plan of 5,000
+    tasks: issue 15's growth target); layout.render and templating.render build them."""
+    from dvcq.documents.render import render_plan
+
+    plan, _ = read_plan(SAMPLE_PLAN)
+    assert plan is not None
+    with collections_in_bulk_work(frozenset({"render"})) as runs:
+        render_plan(plan, tmp_path / "k.docx")
+    assert runs == []
+    assert (tmp_path / "k.docx").read_bytes()[:2] == b"PK"
+    assert gc.isenabled()

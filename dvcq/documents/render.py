@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from dvcq import collector
 from dvcq.documents import layout, templating
 from dvcq.documents.context import plan_context
 from dvcq.documents.header import Header, outgoing_metadata, plan_header
@@ -115,14 +116,16 @@ def _write(
     once the write is allowed, and written whole or not at all; then its metadata to `meta`."""
     if meta is not None:
         _check_meta(out, meta, form, force)
-    if form == "md":
-        write_new(out, lambda: text().encode("utf-8"), force=force)
-    elif form == "pdf":
-        from dvcq.documents.pdf import docx_to_pdf
+    # The text, then the document's tree, live until the file is written: see dvcq.collector.
+    with collector.paused():
+        if form == "md":
+            write_new(out, lambda: text().encode("utf-8"), force=force)
+        elif form == "pdf":
+            from dvcq.documents.pdf import docx_to_pdf
 
-        write_new(out, lambda: docx_to_pdf(layout.render(header(), text())), force=force)
-    else:
-        write_new(out, lambda: layout.render(header(), text()), force=force)
+            write_new(out, lambda: docx_to_pdf(layout.render(header(), text())), force=force)
+        else:
+            write_new(out, lambda: layout.render(header(), text()), force=force)
     if meta is not None:
         write_new(meta, lambda: _metadata_json(header()), force=force)
 
