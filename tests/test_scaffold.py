@@ -204,3 +204,54 @@ def test_new_year_moves_29_february_to_a_day_that_exists(tmp_path: Path) -> None
         out = (tmp_path / f"plans/{year}.yaml").read_text(encoding="utf-8")
         assert f'          due: "{due}"\n' in out
         assert dvcq("check", f"plans/{year}.yaml", cwd=tmp_path).returncode == 0
+
+
+def test_new_year_moves_the_years_written_in_deadlines(tmp_path: Path) -> None:
+    source = ROOT / "tests/data/plans/so-deliverables.yaml"  # a 2025 plan with dated deadlines
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("            - Quý II/2025\n", "            - 'Quý II/2025'  # quý\n")
+    text = text.replace(
+        "            - trước ngày 30/4/2025\n", "            - trước ngày 29/2/2024\n"
+    )
+    text = text.replace(
+        "            - Hằng quý\n", "            - Hằng quý\n            - Tháng 1/2026\n"
+    )
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans/2025.yaml").write_text(text, encoding="utf-8")
+    run = dvcq("plan", "new-year", "-p", "plans/2025.yaml", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    out = (tmp_path / "plans/2026.yaml").read_text(encoding="utf-8")
+    for moved in (
+        "            - Tháng 6/2026\n",
+        "            - Tháng 12/2026\n",
+        "            - 'Quý II/2026'  # quý\n",  # quotes and comment kept
+        "            - trước ngày 28/2/2025\n",  # 29 February into a year without one
+        "            - Tháng 1/2027\n",  # a deadline in the next year moves as well
+        "            - Hằng quý\n",  # no year: as it was
+        "            - 6 tháng, trước ngày 15/6\n",
+    ):
+        assert moved in out, moved
+    flags = re.findall(r"# XEM LẠI \(review\): (thời hạn đã dời 1 năm; xem lại\.)\n +- ", out)
+    assert len(flags) == 5
+    assert "nhắc năm 2025: sửa thành năm 2026 nếu cần.\n            - " not in out  # once each
+    check = dvcq("check", "plans/2026.yaml", cwd=tmp_path)
+    assert check.returncode == 0, check.stdout
+    # The two written outside the source's year stay outside the new one: review items, as before.
+    assert check.stdout.count("deadline-outside-year") == 2
+    assert "“Tháng 1/2027”" in check.stdout and "“trước ngày 28/2/2025”" in check.stdout
+
+
+def test_new_year_flags_a_deadline_it_cannot_edit_in_place(tmp_path: Path) -> None:
+    text = (ROOT / "tests/data/plans/so-deliverables.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "          deadlines:\n            - Quý II/2025\n", "          deadlines: [Quý II/2025]\n"
+    )
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans/2025.yaml").write_text(text, encoding="utf-8")
+    run = dvcq("plan", "new-year", "-p", "plans/2025.yaml", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    out = (tmp_path / "plans/2026.yaml").read_text(encoding="utf-8")
+    assert re.search(
+        r"# XEM LẠI \(review\): thời hạn của năm 2025: sửa cho năm 2026\.\n +deadlines: \[Quý II/2025\]",
+        out,
+    )

@@ -52,8 +52,9 @@ def new_year(
     """Bắt đầu kế hoạch năm sau từ kế hoạch năm nay.
 
     Giữ nguyên mọi dòng, chú thích và mã (id); không chuyển tiến độ; đổi năm, bỏ số văn bản và
-    ngày; dời hạn hoàn thành; chèn dòng `# XEM LẠI (review): …` trên mỗi chỗ cần rà soát (căn cứ,
-    câu chữ nhắc năm cũ, người ký, văn bản viện dẫn). Kế hoạch mới qua được `dvcq check`.
+    ngày; dời hạn hoàn thành (`due` và năm ghi trong `deadlines`); chèn dòng `# XEM LẠI (review):
+    …` trên mỗi chỗ cần rà soát (căn cứ, câu chữ nhắc năm cũ, người ký, văn bản viện dẫn). Kế
+    hoạch mới qua được `dvcq check`.
 
     Start next year's plan from this year's: same lines, comments and ids; review flags added.
     """

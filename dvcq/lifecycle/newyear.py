@@ -2,7 +2,7 @@
 
 The plan is hand-written: its comments carry reasoning, its key order is the author's. So the new
 file is the old one line for line, with a few values changed in place (the year, the day and the
-number of the document, due dates) and `# XEM LẠI (review): …` comment lines inserted above every
+number of the document, due dates and the years written in deadlines) and `# XEM LẠI (review): …` comment lines inserted above every
 value a person must look at again (the basis, texts naming the old year, the signer, the cited
 documents). Lines are found from the positions the YAML reader keeps; the result is read back and
 compared with the source before it is written. Ids never change: progress refers to them.
@@ -32,6 +32,7 @@ _SKIP_KEYS = {
     "indicators",
     "type",
     "due",
+    "deadlines",  # moved, or flagged, with the tasks below
 }
 
 
@@ -60,6 +61,21 @@ class Edit:
         self.values[line - 1] = match.group(1) + value + (match.group(3) or "")
         return True
 
+    def set_item(self, line: int, value: str, new: str) -> bool:
+        """Replace list item `value` (a `- value` line, plain or quoted, any trailing comment
+        kept) with `new`, which differs from it in digits only; False when the line is not one."""
+        text = self.values.get(line - 1, self.lines[line - 1])
+        match = re.match(r"^(\s*-\s+)(\S.*?)(\s+#.*)?$", text)
+        if not match:
+            return False
+        written = match.group(2)
+        quoted = len(written) > 1 and written[0] == written[-1] and written[0] in "\"'"
+        if (written[1:-1] if quoted else written) != value:
+            return False
+        new_written = written[0] + new + written[-1] if quoted else new
+        self.values[line - 1] = match.group(1) + new_written + (match.group(3) or "")
+        return True
+
     def text(self) -> str:
         out = []
         for i, line in enumerate(self.lines):
@@ -76,10 +92,15 @@ def _year_in(text: str, year: int) -> bool:
 def _shift_years(text: str, delta: int) -> str:
     shifted = re.sub(r"(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + delta), text)
     # 29 February moved to a year without it: the last day of that February, not a day that
-    # does not exist (the line is flagged for review anyway).
-    return re.sub(
+    # does not exist (the line is flagged for review anyway); ISO, and as deadlines write it.
+    shifted = re.sub(
         r"(?<!\d)(\d{4})-02-29(?!\d)",
         lambda m: m[0] if calendar.isleap(int(m[1])) else f"{m[1]}-02-28",
+        shifted,
+    )
+    return re.sub(
+        r"(?<!\d)29(/0?2/)(\d{4})(?!\d)",
+        lambda m: m[0] if calendar.isleap(int(m[2])) else f"28{m[1]}{m[2]}",
         shifted,
     )
 
@@ -174,6 +195,7 @@ def next_year(text: str, file: str, year: int | None = None) -> tuple[str, int, 
                 edit.flag(line, f"hạn hoàn thành đã dời {delta} năm; xem lại.")
             else:
                 edit.flag(line, f"hạn hoàn thành của năm {old}: sửa cho năm {new}.")
+        _move_deadlines(task, edit, old, new)
     reporting = _mapping(top.get("reporting"))
     for window in _items(reporting.get("windows")):
         for key, node in _mapping(window).items():
@@ -190,6 +212,26 @@ def next_year(text: str, file: str, year: int | None = None) -> tuple[str, int, 
     out = edit.text()
     _verify(out, file, plan, new)
     return out, new, edit.count
+
+
+def _move_deadlines(task: Node, edit: Edit, old: int, new: int) -> None:
+    """Each deadline that names a year is moved by as many years as the plan, in place; one that
+    cannot be edited in place (a flow list, a folded line) is flagged for the reviewer."""
+    node = _mapping(task).get("deadlines")
+    if node is None:
+        return
+    delta = new - old
+    items = node.value if isinstance(node.value, list) else [node]
+    for item in items:
+        if not (isinstance(item.value, str) and re.search(r"(?<!\d)\d{4}(?!\d)", item.value)):
+            continue
+        if item is not node and edit.set_item(
+            item.line, item.value, _shift_years(item.value, delta)
+        ):
+            edit.flag(item.line, f"thời hạn đã dời {delta} năm; xem lại.")
+        else:
+            edit.flag(_key_line(task, "deadlines"), f"thời hạn của năm {old}: sửa cho năm {new}.")
+            return
 
 
 def _flag_years(node: Node, parent: Node, key: str, edit: Edit, old: int, new: int) -> None:
