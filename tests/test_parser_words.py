@@ -165,7 +165,7 @@ def test_help_speaks_the_readers_language_only(cli: Cli) -> None:
     en = " ".join(cli("status", "--help", "--lang", "en").stdout.split())
     assert "The status board for a period." in en and "-i, --indicators Also the indicator" in en
     assert "Bảng tình hình thực hiện" not in en
-    assert "--period PERIOD Kỳ: 2026, 2026-H1" in en  # no English sentence: the help whole
+    assert "--period PERIOD Period: 2026, 2026-H1" in en  # from help_en.HELP_EN
     listed = cli("progress", "list", "--help").stdout
     assert "List progress entries" not in listed and "Entries with errors" not in listed
     assert "Liệt kê các mục tiến độ, có lọc.\n" in listed

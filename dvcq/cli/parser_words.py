@@ -245,8 +245,18 @@ def _english(sentence: str) -> bool:
 
 
 def one_language(text: str) -> str:
-    """`text` (paragraphs split by blank lines) with only the reader's language's sentences."""
+    """`text` (paragraphs split by blank lines) with only the reader's language's sentences; an
+    option's Vietnamese help, in English from `help_en.HELP_EN` (click's "  [default: …]" kept)."""
     vi = i18n.lang() == "vi"
+    if not vi:
+        from dvcq.cli.help_en import HELP_EN
+
+        base, extra = text, ""
+        if text.endswith("]") and "  [" in text:
+            base, bracket, rest = text.rpartition("  [")
+            extra = bracket + rest
+        if base.strip() in HELP_EN:
+            return HELP_EN[base.strip()] + extra
     paragraphs = text.split("\n\n")
     sentences = [_SENTENCE.split(p.strip()) for p in paragraphs]
     kept: list[str] = []
@@ -261,9 +271,33 @@ def one_language(text: str) -> str:
     return "\n\n".join(kept)
 
 
+def _short_help(original: Any) -> Any:
+    """A command's line in its group's list: the first sentence of its help in the reader's
+    language (click takes the first sentence of the whole docstring, the Vietnamese one)."""
+
+    def short(self: Any, limit: int = 45) -> str:
+        if self.short_help is None and self.help and i18n.lang() != "vi":
+            whole = self.help
+            self.help = one_language(whole)  # click's own cut of the reader's sentences
+            try:
+                return str(original(self, limit))
+            finally:
+                self.help = whole
+        return str(original(self, limit))
+
+    short.__wrapped__ = original  # type: ignore[attr-defined]
+    return short
+
+
 def _one_language_formatter() -> None:
-    """Wrap, once, the two writers of help text: a command's help and the option rows."""
+    """Wrap, once, the writers of help text: a command's help, its line in a group's list and
+    the option rows."""
+    import click
     from click.formatting import HelpFormatter
+
+    method = click.Command.__dict__["get_short_help_str"]
+    if not hasattr(method, "__wrapped__"):
+        click.Command.get_short_help_str = _short_help(method)  # type: ignore[method-assign]
 
     write_text, write_dl = HelpFormatter.write_text, HelpFormatter.write_dl
     if hasattr(write_text, "__wrapped__"):
