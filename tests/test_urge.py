@@ -232,3 +232,26 @@ def test_a_drafter_code_names_the_symbol(tmp_path: Path, cli: Cli) -> None:
     assert urge(cli, root, "-o", "u.docx", "--drafter", "CCHC&PC").returncode == 0
     number = open_docx(root / "u.docx").tables[0].rows[1].cells[0].paragraphs[0]
     assert number.text == "Số:      /SNgV-CCHC&PC"
+
+
+@pytest.mark.parametrize("args", [["-o", "don-doc.docx"], ["--format", "text"]])
+def test_when_every_unit_has_reported_it_says_so_plainly_and_writes_nothing(
+    tmp_path: Path, cli: Cli, args: list[str]
+) -> None:
+    root = workspace(tmp_path, ())  # every unit of the sample reported in 2026-H2
+    run = urge(cli, root, *args)
+    # Exit 1, as a command that did not do what it was asked (`urge … && gửi` sends nothing),
+    # with nothing on stdout (the chat message a clerk may pipe on), and no "Lỗi:": good news.
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        "Kỳ 2026-H2: mọi đơn vị đã có kết quả (tính đến ngày 27/11/2026); không có đơn vị nào "
+        "cần đôn đốc, không ghi tệp nào.\n"
+    )
+    assert not (root / "don-doc.docx").exists()
+    en = urge(cli, root, *args, "--lang", "en")
+    assert (en.returncode, en.stdout, en.stderr) == (
+        1,
+        "",
+        "Period 2026-H2: every unit has reported (as of 27/11/2026); no unit needs urging, "
+        "no file was written.\n",
+    )

@@ -89,20 +89,24 @@ def urge(
     from dvcq.documents.notes import SignerOverride
     from dvcq.documents.render import render_urge, urge_markdown, urge_message
     from dvcq.documents.templating import DEFAULT_DIR
-    from dvcq.documents.urging import urge_context
+    from dvcq.documents.urging import NothingToUrge, urge_context
 
     use_lang(lang)
     the_plan, entries, window, day = period_data(plan, progress, period, as_of, strict)
     signer = SignerOverride(authority=signer_authority, title=signer_title, name=signer_name)
-    context = urge_context(
-        the_plan,
-        entries,
-        window,
-        day,
-        signer,
-        deadline=option_date(deadline) if deadline else None,
-        drafter=drafter,
-    )
+    try:
+        context = urge_context(
+            the_plan,
+            entries,
+            window,
+            day,
+            signer,
+            deadline=option_date(deadline) if deadline else None,
+            drafter=drafter,
+        )
+    except NothingToUrge as nothing:  # good news: said plainly, not as an error
+        sys.stderr.write(nothing.text[i18n.lang()] + "\n")
+        return 1
     folder = templates or DEFAULT_DIR
     if output is None and form in (UrgeFormat.md, UrgeFormat.text):
         if meta is not None:
