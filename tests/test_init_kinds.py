@@ -113,6 +113,19 @@ def test_a_department_is_the_default_kind(tmp_path: Path) -> None:
             "Giá trị của --superior (cơ quan cấp trên) có ký tự xuống dòng hoặc ký tự điều khiển "
             "U+0009 ở ký tự thứ 16",
         ),
+        (
+            ("--agency", "   ", "--superior", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+            "Lỗi: --agency (tên cơ quan) đang để trống (chỉ có dấu cách); ghi giá trị, ví dụ "
+            "--agency “Sở Tư pháp”. Chưa ghi tệp nào.",
+        ),
+        (
+            ("--agency", "Sở Tư pháp", "--superior", " "),
+            "Lỗi: --superior (cơ quan cấp trên) đang để trống",
+        ),
+        (
+            ("--agency", "Sở Tư pháp", "--superior", "UBND tỉnh Lạng Sơn", "--place", ""),
+            "Lỗi: --place (địa danh) đang để trống",
+        ),
         (("--agency", "Sở Tư pháp"), "Thiếu --superior"),
         (("--kind", "xa", "--agency", "Ủy ban nhân dân xã A"), "--kind “xa” không có; chọn một"),
         (

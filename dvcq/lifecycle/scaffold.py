@@ -324,19 +324,27 @@ def init(folder: Path, agency: Agency, *, force: bool = False) -> list[Path]:
     return written
 
 
-_OPTIONS = {
-    "name": ("--agency", "tên cơ quan"),
-    "code": ("--code", "chữ viết tắt"),
-    "superior": ("--superior", "cơ quan cấp trên"),
-    "place": ("--place", "địa danh"),
+_OPTIONS = {  # option, its words, an example of a value
+    "name": ("--agency", "tên cơ quan", "“Sở Tư pháp”"),
+    "code": ("--code", "chữ viết tắt", "STP"),
+    "superior": ("--superior", "cơ quan cấp trên", "“Ủy ban nhân dân tỉnh Cao Bằng”"),
+    "place": ("--place", "địa danh", "“Cao Bằng”"),
 }
 
 
 def refuse_controls(**values: str | None) -> None:
-    """A line break or control character typed into a value would reach the plan as a hidden
-    character: say which option and where, in the clerk's words, before anything is written."""
+    """A value left blank, or with a line break or control character typed into it (which would
+    reach the plan as a hidden character): say which option and where, in the clerk's words,
+    before anything is written."""
     for attr, value in values.items():
-        option, words = _OPTIONS[attr]
+        option, words, example = _OPTIONS[attr]
+        if value is not None and not value.strip():
+            raise UsageError(
+                f"{option} ({words}) đang để trống (chỉ có dấu cách); ghi giá trị, ví dụ "
+                f"{option} {example}. Chưa ghi tệp nào.",
+                f"{option} is blank (spaces only); give a value, for example {option} {example}. "
+                "Nothing was written.",
+            )
         for i, ch in enumerate(value or "", 1):
             if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
                 raise UsageError(
