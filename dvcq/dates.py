@@ -57,27 +57,29 @@ def last_day(year: int, month: int | None = None) -> dt.date:
 
 
 def option_date(text: str) -> dt.date:
-    """A date given on the command line (--as-of, --date), or a usage error saying what is wrong:
-    the form, or a day that does not exist."""
+    """A date given on the command line (--as-of, --deadline) as a clerk types it (`parse_typed`:
+    15/3/2026 or 2026-03-15), or a usage error saying what is wrong: the form, or a day that does
+    not exist."""
     from dvcq.errors import UsageError
 
     try:
-        return parse_iso(text)
+        return parse_typed(text)
     except DateError as exc:
         if exc.reason == "format":
-            raise UsageError(
-                f"Ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2026-06-14.",
-                f"Date “{text}” is not valid; write YYYY-MM-DD, e.g. 2026-06-14.",
-            ) from None
-        if not 1 <= int(text[5:7]) <= 12:  # the form is checked above: these are digits
-            raise UsageError(
-                f"Ngày “{text}” không có thật (không có tháng {text[5:7]}).",
-                f"Date “{text}” does not exist (there is no month {text[5:7]}).",
-            ) from None
+            raise _typed_form_error(text) from None
+    m = _DAY_FIRST.fullmatch(text.strip()) or _ISO.fullmatch(text)
+    if m is None:  # not reached: "impossible" comes from one of the two forms
+        raise _typed_form_error(text)
+    year, month, day = (m[4], m[3], m[1]) if m.re is _DAY_FIRST else (m[1], m[2], m[3])
+    if not 1 <= int(month) <= 12:
         raise UsageError(
-            f"Ngày “{text}” không có thật (tháng {text[5:7]}/{text[:4]} không có ngày {text[8:]}).",
-            f"Date “{text}” does not exist (month {text[5:7]}/{text[:4]} has no day {text[8:]}).",
+            f"Ngày “{text}” không có thật (không có tháng {month}).",
+            f"Date “{text}” does not exist (there is no month {month}).",
         ) from None
+    raise UsageError(
+        f"Ngày “{text}” không có thật (tháng {month}/{year} không có ngày {day}).",
+        f"Date “{text}” does not exist (month {month}/{year} has no day {day}).",
+    ) from None
 
 
 # --- dates as documents print them ----------------------------------------------------------------
@@ -166,14 +168,19 @@ def parse_typed(text: str) -> dt.date:
 def typed_date(text: str) -> dt.date:
     """`parse_typed` for an option (--date): a text in no accepted form is a usage error that
     names the forms; an impossible day is left to the caller (DateError "impossible")."""
-    from dvcq.errors import UsageError
 
     try:
         return parse_typed(text)
     except DateError as exc:
         if exc.reason == "impossible":
             raise
-        raise UsageError(
-            f"Ngày “{text}” không hợp lệ; viết dạng dd/mm/yyyy hoặc YYYY-MM-DD, ví dụ 15/3/2026.",
-            f"Date “{text}” is not valid; write dd/mm/yyyy or YYYY-MM-DD, e.g. 15/3/2026.",
-        ) from None
+        raise _typed_form_error(text) from None
+
+
+def _typed_form_error(text: str) -> Exception:
+    from dvcq.errors import UsageError
+
+    return UsageError(
+        f"Ngày “{text}” không hợp lệ; viết dạng dd/mm/yyyy hoặc YYYY-MM-DD, ví dụ 15/3/2026.",
+        f"Date “{text}” is not valid; write dd/mm/yyyy or YYYY-MM-DD, e.g. 15/3/2026.",
+    )

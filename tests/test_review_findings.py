@@ -80,6 +80,24 @@ def test_the_form_goes_back_to_the_plans_drafting_unit_not_a_fixed_office(tmp_pa
     )
 
 
+def test_as_of_takes_the_day_first_as_a_clerk_types_it() -> None:
+    iso = run("status", "--format", "json", "--as-of", "2026-06-30")
+    assert iso.returncode == 0, iso.stderr
+    assert '"as_of": "2026-06-30"' in iso.stdout
+    for typed in ("30/6/2026", "30/06/2026", " 30.06.2026 "):
+        assert run("status", "--format", "json", "--as-of", typed).stdout == iso.stdout
+    said = run("status", "--as-of", "31/6/2026")
+    assert (said.returncode, said.stderr) == (
+        2,
+        "Lỗi: Ngày “31/6/2026” không có thật (tháng 6/2026 không có ngày 31).\n",
+    )
+    said = run("status", "--as-of", "1/13/2026", "--lang", "en")
+    assert (said.returncode, said.stderr) == (
+        2,
+        "Error: Date “1/13/2026” does not exist (there is no month 13).\n",
+    )
+
+
 def test_a_month_past_twelve_on_the_line_is_named_as_no_month() -> None:
     said = run("status", "--as-of", "2026-13-01")
     assert (said.returncode, said.stderr) == (

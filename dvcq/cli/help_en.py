@@ -15,8 +15,8 @@ HELP_EN: dict[str, str] = {
     "Thư mục tiến độ (mặc định: progress/ cạnh thư mục plans/).": (
         "Progress folder (default: progress/ beside the plans/ folder)."
     ),
-    "Tính đến ngày (YYYY-MM-DD); mặc định hôm nay.": (
-        "Count up to this day (YYYY-MM-DD); default today."
+    "Tính đến ngày (dd/mm/yyyy hoặc YYYY-MM-DD); mặc định hôm nay.": (
+        "Count up to this day (dd/mm/yyyy or YYYY-MM-DD); default today."
     ),
     "Ngôn ngữ thông báo: vi (mặc định) hoặc en. Biến môi trường DVCQ_LANG.": (
         "Language of messages: vi (default) or en. Environment variable DVCQ_LANG."
@@ -67,8 +67,9 @@ HELP_EN: dict[str, str] = {
     "docx (công văn Word), pdf (qua LibreOffice), md (lời văn dạng Markdown) hoặc text (tin nhắn ngắn để dán vào nhóm Zalo).": (
         "docx (Word letter), pdf (through LibreOffice), md (the text as Markdown) or text (a short message to paste into a Zalo group)."
     ),
-    "Hạn gửi báo cáo (YYYY-MM-DD); mặc định ngày chốt số liệu của kỳ.": (
-        "The deadline for the reports (YYYY-MM-DD); default the period's data cut-off day."
+    "Hạn gửi báo cáo (dd/mm/yyyy hoặc YYYY-MM-DD); mặc định ngày chốt số liệu của kỳ.": (
+        "The deadline for the reports (dd/mm/yyyy or YYYY-MM-DD); default the period's data cut-off"
+        " day."
     ),
     "Mã đơn vị soạn thảo trong ký hiệu công văn, ví dụ VP (mặc định: lấy từ dòng “Lưu: VT, VP.” của kế hoạch).": (
         "The drafting unit's code in the letter's symbol, for example VP (default: taken from the plan's “Lưu: VT, VP.” line)."

@@ -35,7 +35,7 @@ LANG = Opt(
     choices=i18n.LANGS,
 )
 PROGRESS = Opt("--progress", help="Thư mục tiến độ (mặc định: progress/ cạnh thư mục plans/).")
-AS_OF = Opt("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay.")
+AS_OF = Opt("--as-of", help="Tính đến ngày (dd/mm/yyyy hoặc YYYY-MM-DD); mặc định hôm nay.")
 
 
 def parse_plain(table: dict[str, Opt], args: list[str]) -> dict[str, Any] | None:

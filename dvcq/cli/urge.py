@@ -55,7 +55,7 @@ def urge(
         str | None,
         typer.Option(
             "--deadline",
-            help="Hạn gửi báo cáo (YYYY-MM-DD); mặc định ngày chốt số liệu của kỳ.",
+            help="Hạn gửi báo cáo (dd/mm/yyyy hoặc YYYY-MM-DD); mặc định ngày chốt số liệu của kỳ.",
         ),
     ] = None,
     drafter: Annotated[
