@@ -75,8 +75,21 @@ def emit(lines: Iterable[list[Segment]]) -> None:
             write("\n".join(batch) + "\n")
         return
     from rich.console import Console
+
+    to_terminal(lines, Console(highlight=False))
+
+
+def to_terminal(lines: Iterable[list[Segment]], console: Any) -> None:
+    """Each line in colour, wrapped at the terminal's width with a hanging indent, so that a long
+    message or hint reads as a block under its position at 80 columns, not from the left edge."""
     from rich.text import Text
 
-    console = Console(highlight=False)
     for line in lines:
-        console.print(Text.assemble(*line), soft_wrap=True)
+        text = Text.assemble(*line)
+        lead = len(text.plain) - len(text.plain.lstrip(" "))
+        indent = lead + 2 if text.plain.lstrip(" ").startswith("→") else max(lead, 4) + 2
+        width = max(console.width - indent, 20)
+        rows = text.wrap(console, width, overflow="fold")
+        for i, row in enumerate(rows):
+            row.rstrip()
+            console.print(Text(" " * indent) + row if i else row, soft_wrap=True)
