@@ -333,9 +333,23 @@ def test_markdown_table_becomes_a_word_table() -> None:
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"single"}
-    # Only the first row of dashes ends the header.
+    # The first row of dashes ends the header; a later one starts the footer (a total row).
     (block,) = parse("| a |\n|---|\n| 1 |\n|---|\n| 2 |\n")
     assert block.rows == [["a"], ["1"], ["2"]] and block.header_rows == 1
+    assert block.footer_from == 2
+
+
+def test_rows_after_a_second_row_of_dashes_are_a_bold_footer() -> None:
+    body = BODY + "\n| TT | Đơn vị | Lượt |\n|:---:|---|---:|\n| 1 | VP | 4 |\n| 2 | PCM | 5 |\n"
+    body += "|---|---|---|\n|  | Tổng cộng | 9 |\n"
+    table = open_docx(layout.render(INFO, body)).tables[1]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[-1] == ["", "Tổng cộng", "9"] and len(rows) == 4
+    bold = [[look(c.paragraphs[0]).bold for c in row.cells[1:]] for row in table.rows]
+    assert bold == [[True, True], [False, False], [False, False], [True, True]]
+    # The footer keeps its columns' alignment (figures right), unlike the centred header.
+    assert table.cell(3, 2).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert table.rows[3]._tr.trPr is None or table.rows[3]._tr.trPr.find(qn("w:tblHeader")) is None
 
 
 def test_unsupported_heading_level_names_the_line() -> None:

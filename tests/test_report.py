@@ -230,6 +230,10 @@ def test_indicator_figures_equal_the_status_totals(h1: Path, plan: Plan) -> None
     totals = by_section["II.4"]  # sums: the total row adds up
     assert by_unit[0][0][2:] == [f"{names[k][0]} ({names[k][1]})" for k in totals]
     assert by_unit[0][-1][1:] == ["Tổng cộng", *[vn_number(v) for v in totals.values()]]
+    table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["TT", "Đơn vị"])
+    total, unit = table.rows[-1].cells, table.rows[1].cells  # the total row bold, a unit's not
+    assert all(r.bold for c in total[1:] for p in c.paragraphs for r in p.runs)
+    assert not any(r.bold for c in unit[1:] for p in c.paragraphs for r in p.runs)
     expected = [[names[k][0], names[k][1], vn_number(v)] for k, v in by_section["III.1"].items()]
     assert [row[1:] for row in by_indicator[0][1:]] == expected
     # II.3's one figure is a "latest" one: a sentence, not a table by unit without a total.

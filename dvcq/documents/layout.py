@@ -589,8 +589,10 @@ def _data_table(doc: Document, block: Block) -> None:
     columns = max(len(row) for row in block.rows)
     widths = _column_widths(block, columns, _text_mm(doc))
     table = _table(doc, widths, rows=len(block.rows), grid=True)
+    footer = len(block.rows) if block.footer_from is None else block.footer_from
     for r, (row, cells) in enumerate(zip(block.rows, table.rows, strict=True)):
         header = r < block.header_rows
+        bold = header or r >= footer  # the footer: a total row, bold in its columns' alignment
         if header:
             trpr = cells._tr.get_or_add_trPr()
             trpr.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
@@ -601,7 +603,7 @@ def _data_table(doc: Document, block: Block) -> None:
                 align = WD_ALIGN_PARAGRAPH.RIGHT  # figures line up on their last digit
             elif not header and c < len(block.center) and block.center[c]:
                 align = WD_ALIGN_PARAGRAPH.CENTER  # a TT column, a column of dates
-            _paragraph(cell, text, SIZE_TABLE, bold=header, align=align, before=Pt(2), after=Pt(2))
+            _paragraph(cell, text, SIZE_TABLE, bold=bold, align=align, before=Pt(2), after=Pt(2))
     _paragraph(doc, after=SPACE_AFTER)
 
 

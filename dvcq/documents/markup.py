@@ -8,6 +8,8 @@
 | any other text          | `para`      | a body paragraph (`1. …`, `a) …` are plain text too)      |
 | `\\| a \\| b \\|` rows      | `table`     | a table; a row of dashes (`\\|---\\|---\\|`) ends the header |
 |                         |             | and sets the column widths: in proportion to the dashes;  |
+|                         |             | a second one, after the body, starts the footer (bold:    |
+|                         |             | the "Tổng cộng" row);                                     |
 |                         |             | `---:` right-aligns a column's cells (figures), `:---:`   |
 |                         |             | centres them (a TT column, dates)                         |
 | `# Phụ lục I` lines     | `appendix`  | an appendix heading on a new page (consecutive lines)     |
@@ -45,6 +47,7 @@ class Block:
     lines: list[str] = field(default_factory=list)  # appendix: its heading lines
     rows: list[list[str]] = field(default_factory=list)  # table
     header_rows: int = 0  # table: how many of `rows` form its header
+    footer_from: int | None = None  # table: the first row after a second row of dashes (totals)
     widths: list[int] = field(default_factory=list)  # table: dashes per column of its header rule
     landscape: bool = False  # appendix: on landscape pages (a `# [khổ ngang]` line)
     right: list[bool] = field(default_factory=list)  # table: columns written `---:` (figures)
@@ -113,7 +116,11 @@ def parse(text: str) -> list[Block]:
                 current = Block("table", n)
                 blocks.append(current)
             if _SEPARATOR.fullmatch(line):
-                # Only the first row of dashes counts (it ends the header); a later one is dropped.
+                # The first row of dashes ends the header; a later one, after rows of the body,
+                # starts the footer (a "Tổng cộng" row, printed bold); any other is dropped.
+                body = len(current.rows) > current.header_rows
+                if current.widths and current.footer_from is None and body:
+                    current.footer_from = len(current.rows)
                 if not current.widths:
                     # The dashes are the template's say on column widths (a task column needs
                     # more room than a date column), without any markup of their own.
