@@ -90,6 +90,9 @@ class Document(Located):
     place: str
     date: DocDate
     subject: str
+    # The subject as the title block breaks it, one item a line (the author's choice, as for
+    # `name_lines`): a long trích yếu is not left to break at "năm / 2026".
+    subject_lines: list[str] = field(default_factory=list)
     signer: Signer | None = None
 
 
@@ -362,6 +365,7 @@ class Plan(Located):
             (doc, "place", doc.place),
             (doc, "subject", doc.subject),
         ]
+        out += [(doc, f"subject_lines.{i}", x) for i, x in enumerate(doc.subject_lines)]
         out += [(p, "text", p.text) for p in self.basis]
         walked = self.walk()
         outline: list[tuple[Located, str, str | None]] = []

@@ -29,6 +29,8 @@ DESCRIPTIONS = {
     "Document": "Thông tin văn bản: loại, số, cơ quan, địa danh, ngày, trích yếu, người ký.",
     "Document.type": "Tên loại văn bản viết tắt (Phụ lục III NĐ 30/2020), ví dụ KH.",
     "Document.number": "Số văn bản; để null đến khi văn thư cấp số. Blank until issued.",
+    "Document.subject_lines": "Trích yếu theo dòng in ở đầu văn bản, mỗi mục một dòng, ghép lại đúng "
+    "subject; bỏ đi để Word tự xuống dòng. The subject as the title block breaks it.",
     "Agency": "Cơ quan ban hành và cơ quan chủ quản.",
     "Agency.code": "Chữ viết tắt tên cơ quan trong ký hiệu, ví dụ SNgV.",
     "DocDate": "Ngày ban hành; month và day để null khi chưa có.",

@@ -90,6 +90,7 @@ CASES: list[tuple[str, str, int, int]] = [
     ("superior-lines-alone.yaml", "superior-lines-alone", 8, 21),
     ("report-no-addressee.yaml", "report-no-addressee", 6, 5),
     ("subject-capitals.yaml", "subject-capitals", 14, 12),
+    ("subject-lines-mismatch.yaml", "subject-lines-mismatch", 15, 18),
     ("signer-authority-lines.yaml", "signer-authority-lines", 16, 37),
     ("signer-authority-twice.yaml", "signer-authority-twice", 17, 22),
     ("signer-title-prefix.yaml", "signer-title-prefix", 17, 12),

@@ -267,3 +267,18 @@ def test_reporting_and_document_date() -> None:
         ("document-changed", "date", "2026-04-10", "2026-04-12"),
         ("reporting-changed", "", 14, 20),
     ]
+
+
+def test_subject_lines_changed() -> None:
+    subject = "  subject: Triển khai thực hiện công tác dân vận chính quyền năm 2026\n"
+    lines = '  subject_lines: ["Triển khai thực hiện công tác dân vận chính quyền", "năm 2026"]\n'
+    new = base((subject, subject + lines))
+    got = [(c.kind, c.id, c.old, c.new) for c in changes(base(), new)]
+    assert got == [
+        (
+            "document-changed",
+            "subject_lines",
+            None,
+            "Triển khai thực hiện công tác dân vận chính quyền / năm 2026",
+        )
+    ]

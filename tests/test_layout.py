@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from docx.document import Document
@@ -160,6 +161,20 @@ def test_type_subject_and_the_rule_under_the_subject(doc: Document) -> None:
     assert paragraphs[i - 1].text == INFO.subject
     # The subject line measures about 129 mm at 14 pt bold.
     assert 129 / 3 <= width <= 129 / 2
+
+
+def test_subject_lines_print_the_subject_as_the_author_breaks_it() -> None:
+    lines = ("Triển khai thực hiện công tác dân vận chính quyền", "năm 2026")
+    doc = open_docx(layout.render(replace(INFO, subject_lines=lines), BODY))
+    paragraphs = doc.paragraphs
+    kind, first, second = nonempty(paragraphs)[:3]
+    assert (kind.text, first.text, second.text) == ("KẾ HOẠCH", *lines)
+    assert look(first) == layout_look(lines[0], 14, bold=True) and look(second).bold is True
+    assert first.alignment == second.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    ((i, width),) = rules_in(paragraphs, 165)
+    assert paragraphs[i - 1].text == "năm 2026"  # the rule under the last line
+    # A third to a half of the longest line (~109 mm at 14 pt bold), not of the short last one.
+    assert 109 / 3 <= width <= 109 / 2
 
 
 def test_body_paragraphs_and_headings(doc: Document) -> None:
@@ -363,3 +378,19 @@ def test_rule_width_reader_sees_no_rule_on_plain_paragraphs(doc: Document) -> No
 
 def layout_look(text: str, size: float, *, bold: bool = False, italic: bool = False) -> Look:
     return Look(text, size, bold, italic)
+
+
+def test_a_plans_subject_lines_reach_its_title_block(tmp_path: Path) -> None:
+    from dvcq.documents.render import render_plan
+    from dvcq.rules.check import read_plan
+
+    text = (Path(__file__).parent / "data" / "minimal.yaml").read_text(encoding="utf-8")
+    subject = "  subject: Triển khai thực hiện công tác dân vận chính quyền năm 2026\n"
+    assert subject in text
+    lines = '  subject_lines: ["Triển khai thực hiện công tác dân vận", "chính quyền năm 2026"]\n'
+    (tmp_path / "2026.yaml").write_text(text.replace(subject, subject + lines), encoding="utf-8")
+    plan, problems = read_plan(tmp_path / "2026.yaml")
+    assert plan is not None and [p.rule for p in problems if p.rule.startswith("subject")] == []
+    render_plan(plan, tmp_path / "k.docx")
+    shown = [p.text for p in nonempty(open_docx(tmp_path / "k.docx").paragraphs)[:3]]
+    assert shown == ["KẾ HOẠCH", "Triển khai thực hiện công tác dân vận", "chính quyền năm 2026"]

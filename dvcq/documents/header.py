@@ -54,6 +54,7 @@ class Header:
     # Box 2 as printed, one item a line (the plan's `superior_lines`/`name_lines`, else one line).
     superior_lines: tuple[str, ...] = ()
     agency_lines: tuple[str, ...] = ()
+    subject_lines: tuple[str, ...] = ()  # box 5a as printed (the plan's `subject_lines`)
 
     @property
     def issuer_block(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -95,6 +96,7 @@ def plan_header(plan: Plan) -> Header:
         symbol=plan.symbol().partition("/")[2],
         type_name=(type_word_of(symbol) if symbol else "") or "",
         subject=doc.subject,
+        subject_lines=tuple(doc.subject_lines),
         place=doc.place,
         year=doc.date.year,
         month=doc.date.month,

@@ -498,8 +498,11 @@ def _title(doc: Document, info: Header) -> None:
         _paragraph(doc, after=Pt(12))
         return
     _paragraph(doc, info.require_type_name().upper(), SIZE_TITLE, bold=True, before=Pt(18))
-    _paragraph(doc, info.subject, SIZE_TITLE, bold=True)
-    subject_mm = min(_line_mm(info.subject, SIZE_TITLE, _EM_BOLD_TEXT), TEXT_MM)
+    lines = info.subject_lines or (info.subject,)  # as the author breaks it, else Word wraps
+    for line in lines:
+        _paragraph(doc, line, SIZE_TITLE, bold=True)
+    longest = max(_line_mm(x, SIZE_TITLE, _EM_BOLD_TEXT) for x in lines)
+    subject_mm = min(longest, TEXT_MM)
     _rule(doc, RULE_SHARE * subject_mm, TEXT_MM, after=Pt(12))
 
 

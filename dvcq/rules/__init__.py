@@ -129,6 +129,7 @@ _CODES: dict[str, dict[str, str]] = {
         "en": "line of the superior's name",
     },
     "field:authority_lines": {"vi": "dòng thẩm quyền ký", "en": "authority line"},
+    "field:subject_lines": {"vi": "dòng trích yếu", "en": "line of the subject"},
     "field:place": {"vi": "địa danh", "en": "place"},
     "field:subject": {"vi": "trích yếu", "en": "subject"},
     "field:text": {"vi": "nội dung", "en": "text"},

@@ -98,6 +98,29 @@ def subject_capitals(plan: Plan) -> Iterator[Finding]:
 
 
 @rule(
+    "subject-lines-mismatch",
+    ERROR,
+    vi="Các dòng “{lines}” không ghép thành trích yếu “{subject}”.",
+    en="The lines “{lines}” do not make up the subject “{subject}”.",
+    hint_vi="Mỗi mục của `subject_lines` là một dòng của chính trích yếu, theo thứ tự, không thêm "
+    "bớt chữ, ví dụ [“Triển khai thực hiện công tác dân vận chính quyền”, “năm 2026”]; sửa trích "
+    "yếu thì sửa cả các dòng (hoặc xóa `subject_lines` để Word tự xuống dòng).",
+    hint_en="Each item of `subject_lines` is one line of that very subject, in order, no word added "
+    "or left out, e.g. [“Triển khai thực hiện công tác dân vận chính quyền”, “năm 2026”]; when "
+    "the subject changes, change the lines too (or delete `subject_lines` to let Word wrap it).",
+    doc_vi="Các dòng trích yếu in ở đầu văn bản phải ghép lại đúng trích yếu.",
+    doc_en="The title block's lines of the subject join up to the subject.",
+)
+def subject_lines_mismatch(plan: Plan) -> Iterator[Finding]:
+    doc = plan.document
+    if doc.subject_lines and " ".join(doc.subject_lines).split() != doc.subject.split():
+        yield (
+            doc.where("subject_lines"),
+            {"lines": " / ".join(doc.subject_lines), "subject": doc.subject},
+        )
+
+
+@rule(
     "report-no-addressee",
     WARNING,
     vi="Kế hoạch không có cơ quan cấp trên (`superior`) và không có `reporting.addressees`: báo cáo "
