@@ -13,7 +13,7 @@ off the check path, keep dataclasses.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, dataclass_transform, overload
+from typing import Any, dataclass_transform
 
 __all__ = ["MISSING", "Field", "FrozenError", "field", "fields", "is_record", "record", "replace"]
 
@@ -36,7 +36,16 @@ class FrozenError(AttributeError):
 class Field:
     """One field: its name, its annotation (a string under postponed annotations) and default."""
 
-    __slots__ = ("compare", "default", "default_factory", "metadata", "name", "repr", "type")
+    __slots__ = (
+        "compare",
+        "default",
+        "default_factory",
+        "kw_only",
+        "metadata",
+        "name",
+        "repr",
+        "type",
+    )
 
     def __init__(
         self,
@@ -55,6 +64,7 @@ class Field:
         self.compare = compare
         self.repr = repr
         self.metadata: Mapping[str, Any] = metadata if metadata is not None else _EMPTY
+        self.kw_only = False  # set by the record that declares it
 
     def __repr__(self) -> str:
         return f"Field({self.name!r})"
@@ -77,7 +87,6 @@ def field(
 
 
 _FIELDS = "__record_fields__"
-C = TypeVar("C", bound=type)
 
 
 def fields(cls_or_obj: Any) -> tuple[Field, ...]:
@@ -99,21 +108,6 @@ def replace(obj: Any, **changes: Any) -> Any:
     return type(obj)(**values)
 
 
-@overload
-def record(cls: C, /) -> C: ...
-
-
-@overload
-def record(
-    *,
-    kw_only: bool = False,
-    eq: bool = True,
-    repr: bool = True,
-    frozen: bool = False,
-    slots: bool = False,
-) -> Callable[[C], C]: ...
-
-
 @dataclass_transform(field_specifiers=(field, Field))
 def record(
     cls: Any = None,
@@ -133,7 +127,7 @@ def record(
     return wrap if cls is None else wrap(cls)
 
 
-def _own_fields(cls: Any, kw_only: bool) -> list[tuple[Field, bool]]:
+def _own_fields(cls: Any, kw_only: bool) -> list[Field]:
     out = []
     annotations = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - not inspect's
     for name, annotation in annotations.items():
@@ -141,25 +135,26 @@ def _own_fields(cls: Any, kw_only: bool) -> list[tuple[Field, bool]]:
             continue
         value = cls.__dict__.get(name, MISSING)
         f = value if isinstance(value, Field) else Field(default=value)
-        f.name, f.type = name, annotation
-        out.append((f, kw_only))
+        if isinstance(f.default, list | dict | set):  # one object for every record: refused
+            raise ValueError(f"{cls.__name__}.{name}: mutable default; use default_factory")
+        f.name, f.type, f.kw_only = name, annotation, kw_only
+        out.append(f)
     return out
 
 
 def _build(cls: Any, *, kw_only: bool, eq: bool, repr: bool, frozen: bool, slots: bool) -> Any:
-    inherited: dict[str, tuple[Field, bool]] = {}
+    every: dict[str, Field] = {}
     for base in reversed(cls.__mro__[1:]):
-        for f in base.__dict__.get(_FIELDS, {}).values():
-            inherited[f.name] = (f, base.__dict__["__record_kw_only__"][f.name])
+        every.update(base.__dict__.get(_FIELDS, {}))
     own = _own_fields(cls, kw_only)
-    every = {**inherited, **{f.name: (f, k) for f, k in own}}
-    for f, _ in own:  # a class attribute would shadow the slot, and the default lives in Field
+    every.update((f.name, f) for f in own)
+    for f in own:  # a class attribute would shadow the slot, and the default lives in Field
         if f.name in cls.__dict__ and (slots or isinstance(cls.__dict__[f.name], Field)):
             delattr(cls, f.name)
     if slots:
-        cls = _with_slots(cls, [f.name for f, _ in own])
-    positional = [f for f, k in every.values() if not k]
-    keyword = [f for f, k in every.values() if k]
+        cls = _with_slots(cls, [f.name for f in own], frozen)
+    positional = [f for f in every.values() if not f.kw_only]
+    keyword = [f for f in every.values() if f.kw_only]
     seen_default = False
     for f in positional:
         if not f.required:
@@ -168,7 +163,6 @@ def _build(cls: Any, *, kw_only: bool, eq: bool, repr: bool, frozen: bool, slots
             raise TypeError(f"{cls.__name__}: non-default field {f.name!r} after a default one")
     ordered = {f.name: f for f in positional + keyword}
     setattr(cls, _FIELDS, ordered)
-    cls.__record_kw_only__ = {f.name: k for f, k in every.values()}
     cls.__init__ = _init(cls, positional, keyword, frozen)
     if repr:
         cls.__repr__ = _repr([f.name for f in ordered.values() if f.repr])
@@ -182,11 +176,24 @@ def _build(cls: Any, *, kw_only: bool, eq: bool, repr: bool, frozen: bool, slots
     return cls
 
 
-def _with_slots(cls: Any, names: list[str]) -> Any:
-    """The class made again with `__slots__` for its own fields (slots are fixed at creation)."""
+def _with_slots(cls: Any, names: list[str], frozen: bool) -> Any:
+    """The class made again with `__slots__` for its own fields (slots are fixed at creation);
+    frozen, with its state copied and restored past its `__setattr__`, as dataclasses do."""
     body = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
     body["__slots__"] = tuple(names)
+    if frozen:
+        body["__getstate__"] = _frozen_getstate
+        body["__setstate__"] = _frozen_setstate
     return type(cls)(cls.__name__, cls.__bases__, body)
+
+
+def _frozen_getstate(self: Any) -> dict[str, Any]:
+    return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _frozen_setstate(self: Any, state: dict[str, Any]) -> None:
+    for name, value in state.items():
+        object.__setattr__(self, name, value)
 
 
 def _init(cls: Any, positional: list[Field], keyword: list[Field], frozen: bool) -> Any:

@@ -96,3 +96,30 @@ def test_mutable_records_are_unhashable_when_they_compare_by_value() -> None:
     assert Row(1) == Row(1)
     with pytest.raises(TypeError):
         hash(Row(1))
+
+
+@record(frozen=True, slots=True)
+class Pair:
+    a: int
+    b: str = ""
+
+
+def test_frozen_slotted_records_copy_and_pickle() -> None:
+    import copy
+    import pickle
+
+    from dvcq.symbols import parse_symbol
+
+    p = Pair(1, "x")
+    assert copy.copy(p) == copy.deepcopy(p) == pickle.loads(pickle.dumps(p)) == p
+    symbol = parse_symbol("918/KH-UBND")
+    assert symbol is not None and copy.deepcopy(symbol) == symbol
+    assert pickle.loads(pickle.dumps(symbol)) == symbol
+
+
+def test_a_mutable_default_is_refused_as_dataclasses_do() -> None:
+    with pytest.raises(ValueError, match=r"Bad\.xs: mutable default"):
+
+        @record
+        class Bad:
+            xs: list[int] = []  # noqa: RUF012
