@@ -206,9 +206,20 @@ def test_new_year_moves_29_february_to_a_day_that_exists(tmp_path: Path) -> None
         assert dvcq("check", f"plans/{year}.yaml", cwd=tmp_path).returncode == 0
 
 
+SO_2025 = ROOT / "tests/data/plans/so-deliverables.yaml"  # a 2025 plan with dated deadlines
+
+
+def new_year_of(tmp_path: Path, text: str, year: int = 2025) -> str:
+    """The text of `dvcq plan new-year` run on `text` as plans/<year>.yaml."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / f"plans/{year}.yaml").write_text(text, encoding="utf-8")
+    run = dvcq("plan", "new-year", "-p", f"plans/{year}.yaml", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    return (tmp_path / f"plans/{year + 1}.yaml").read_text(encoding="utf-8")
+
+
 def test_new_year_moves_the_years_written_in_deadlines(tmp_path: Path) -> None:
-    source = ROOT / "tests/data/plans/so-deliverables.yaml"  # a 2025 plan with dated deadlines
-    text = source.read_text(encoding="utf-8")
+    text = SO_2025.read_text(encoding="utf-8")
     text = text.replace("            - Quý II/2025\n", "            - 'Quý II/2025'  # quý\n")
     text = text.replace(
         "            - trước ngày 30/4/2025\n", "            - trước ngày 29/2/2024\n"
@@ -216,11 +227,7 @@ def test_new_year_moves_the_years_written_in_deadlines(tmp_path: Path) -> None:
     text = text.replace(
         "            - Hằng quý\n", "            - Hằng quý\n            - Tháng 1/2026\n"
     )
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "plans/2025.yaml").write_text(text, encoding="utf-8")
-    run = dvcq("plan", "new-year", "-p", "plans/2025.yaml", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
-    out = (tmp_path / "plans/2026.yaml").read_text(encoding="utf-8")
+    out = new_year_of(tmp_path, text)
     for moved in (
         "            - Tháng 6/2026\n",
         "            - Tháng 12/2026\n",
@@ -242,16 +249,37 @@ def test_new_year_moves_the_years_written_in_deadlines(tmp_path: Path) -> None:
 
 
 def test_new_year_flags_a_deadline_it_cannot_edit_in_place(tmp_path: Path) -> None:
-    text = (ROOT / "tests/data/plans/so-deliverables.yaml").read_text(encoding="utf-8")
+    text = SO_2025.read_text(encoding="utf-8")
     text = text.replace(
         "          deadlines:\n            - Quý II/2025\n", "          deadlines: [Quý II/2025]\n"
     )
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "plans/2025.yaml").write_text(text, encoding="utf-8")
-    run = dvcq("plan", "new-year", "-p", "plans/2025.yaml", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
-    out = (tmp_path / "plans/2026.yaml").read_text(encoding="utf-8")
+    out = new_year_of(tmp_path, text)
     assert re.search(
         r"# XEM LẠI \(review\): thời hạn của năm 2025: sửa cho năm 2026\.\n +deadlines: \[Quý II/2025\]",
         out,
     )
+
+
+def test_new_year_moves_29_february_in_every_form_and_keeps_going(tmp_path: Path) -> None:
+    text = SO_2025.read_text(encoding="utf-8").replace("2025", "2028")  # a leap year's plan
+    text = text.replace(
+        "            - Hằng quý\n",
+        "            - Hằng quý, trước ngày 29/2\n"
+        "            - |-\n              Tháng 3/2028\n"  # block scalars: flagged, not edited
+        "            - |-\n              Quý I/2028\n"
+        "            - ngày 29 tháng 2 năm 2028\n"
+        "            - Tháng 9/2028   \n"  # trailing spaces
+        "            - Qu\u0079\u0301 IV/2028\n",  # ý decomposed, as pasted from Word
+    )
+    out = new_year_of(tmp_path, text, 2028)
+    for moved in (
+        "            - Hằng quý, trước ngày 28/2\n",  # 2029 has no 29 February
+        "            - ngày 28 tháng 2 năm 2029\n",
+        "            - Tháng 9/2029\n",
+        "            - Quý IV/2029\n",
+    ):
+        assert moved in out, moved
+    assert "              Tháng 3/2028\n" in out  # left for the reviewer, flagged once:
+    assert out.count("thời hạn của năm 2028: sửa cho năm 2029.") == 1
+    check = dvcq("check", "plans/2029.yaml", cwd=tmp_path)
+    assert check.returncode == 0, check.stdout

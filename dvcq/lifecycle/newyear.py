@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,14 +64,16 @@ class Edit:
 
     def set_item(self, line: int, value: str, new: str) -> bool:
         """Replace list item `value` (a `- value` line, plain or quoted, any trailing comment
-        kept) with `new`, which differs from it in digits only; False when the line is not one."""
+        kept, written in NFC or not) with `new`, which differs from it in digits only; False
+        when the line is not one."""
         text = self.values.get(line - 1, self.lines[line - 1])
-        match = re.match(r"^(\s*-\s+)(\S.*?)(\s+#.*)?$", text)
+        match = re.match(r"^(\s*-\s+)(\S.*?)(\s+#.*)?\s*$", text)
         if not match:
             return False
         written = match.group(2)
         quoted = len(written) > 1 and written[0] == written[-1] and written[0] in "\"'"
-        if (written[1:-1] if quoted else written) != value:
+        # The reader gives the value in NFC: text pasted from Word may be written decomposed.
+        if unicodedata.normalize("NFC", written[1:-1] if quoted else written) != value:
             return False
         new_written = written[0] + new + written[-1] if quoted else new
         self.values[line - 1] = match.group(1) + new_written + (match.group(3) or "")
@@ -89,20 +92,27 @@ def _year_in(text: str, year: int) -> bool:
     return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
 
 
-def _shift_years(text: str, delta: int) -> str:
+# 29 February as dates and deadlines write it: ISO, 29/2/2028, "29 tháng 2 năm 2028"; and
+# without a year ("trước ngày 29/2", "29 tháng 2"), which falls in the plan's own year.
+_FEB_29_ISO = re.compile(r"(?<!\d)(\d{4})-02-29(?!\d)")
+_FEB_29 = re.compile(r"(?<!\d)29(/0?2/|\s+tháng\s+0?2\s+năm\s+)(\d{4})(?!\d)", re.IGNORECASE)
+_FEB_29_NO_YEAR = re.compile(r"(?<!\d)29(/0?2|\s+tháng\s+0?2)(?![/\d]|\s+năm)", re.IGNORECASE)
+
+
+def _shift_years(text: str, delta: int, year: int | None = None) -> str:
+    """`text` with every year moved by `delta`; a 29 February that would not exist becomes the
+    28th (the line is flagged for review anyway). `year`: the new plan's, for a 29 February
+    written without one."""
     shifted = re.sub(r"(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + delta), text)
-    # 29 February moved to a year without it: the last day of that February, not a day that
-    # does not exist (the line is flagged for review anyway); ISO, and as deadlines write it.
-    shifted = re.sub(
-        r"(?<!\d)(\d{4})-02-29(?!\d)",
-        lambda m: m[0] if calendar.isleap(int(m[1])) else f"{m[1]}-02-28",
-        shifted,
+    shifted = _FEB_29_ISO.sub(
+        lambda m: m[0] if calendar.isleap(int(m[1])) else f"{m[1]}-02-28", shifted
     )
-    return re.sub(
-        r"(?<!\d)29(/0?2/)(\d{4})(?!\d)",
-        lambda m: m[0] if calendar.isleap(int(m[2])) else f"28{m[1]}{m[2]}",
-        shifted,
+    shifted = _FEB_29.sub(
+        lambda m: m[0] if calendar.isleap(int(m[2])) else f"28{m[1]}{m[2]}", shifted
     )
+    if year is not None and not calendar.isleap(year):
+        shifted = _FEB_29_NO_YEAR.sub(lambda m: f"28{m[1]}", shifted)
+    return shifted
 
 
 def _key_line(node: Node, key: str) -> int:
@@ -215,23 +225,26 @@ def next_year(text: str, file: str, year: int | None = None) -> tuple[str, int, 
 
 
 def _move_deadlines(task: Node, edit: Edit, old: int, new: int) -> None:
-    """Each deadline that names a year is moved by as many years as the plan, in place; one that
-    cannot be edited in place (a flow list, a folded line) is flagged for the reviewer."""
+    """Each deadline that names a year (or a 29 February the new year lacks) is moved by as many
+    years as the plan, in place; the others stay. One that cannot be edited in place (a flow
+    list, a folded line, an escape) puts one flag on the key for the reviewer."""
     node = _mapping(task).get("deadlines")
     if node is None:
         return
     delta = new - old
     items = node.value if isinstance(node.value, list) else [node]
+    flagged = False
     for item in items:
-        if not (isinstance(item.value, str) and re.search(r"(?<!\d)\d{4}(?!\d)", item.value)):
+        if not isinstance(item.value, str):
             continue
-        if item is not node and edit.set_item(
-            item.line, item.value, _shift_years(item.value, delta)
-        ):
+        moved = _shift_years(item.value, delta, new)
+        if moved == item.value:
+            continue
+        if item is not node and edit.set_item(item.line, item.value, moved):
             edit.flag(item.line, f"thời hạn đã dời {delta} năm; xem lại.")
-        else:
+        elif not flagged:
             edit.flag(_key_line(task, "deadlines"), f"thời hạn của năm {old}: sửa cho năm {new}.")
-            return
+            flagged = True
 
 
 def _flag_years(node: Node, parent: Node, key: str, edit: Edit, old: int, new: int) -> None:
