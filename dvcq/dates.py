@@ -67,10 +67,16 @@ def option_date(text: str) -> dt.date:
     except DateError as exc:
         if exc.reason == "format":
             raise _typed_form_error(text) from None
-    m = _DAY_FIRST.fullmatch(text.strip()) or _ISO.fullmatch(text)
+    typed = text.strip()  # as parse_typed read it
+    m = _DAY_FIRST.fullmatch(typed) or _ISO.fullmatch(typed)
     if m is None:  # not reached: "impossible" comes from one of the two forms
         raise _typed_form_error(text)
     year, month, day = (m[4], m[3], m[1]) if m.re is _DAY_FIRST else (m[1], m[2], m[3])
+    if int(year) < 1:
+        raise UsageError(
+            f"Ngày “{text}” không có thật (không có năm {year}).",
+            f"Date “{text}” does not exist (there is no year {year}).",
+        ) from None
     if not 1 <= int(month) <= 12:
         raise UsageError(
             f"Ngày “{text}” không có thật (không có tháng {month}).",

@@ -91,6 +91,13 @@ def test_as_of_takes_the_day_first_as_a_clerk_types_it() -> None:
         2,
         "Lỗi: Ngày “31/6/2026” không có thật (tháng 6/2026 không có ngày 31).\n",
     )
+    said = run("status", "--as-of", " 2026-02-30 ")  # padded as typed: still named as a day
+    assert (said.returncode, said.stderr) == (
+        2,
+        "Lỗi: Ngày “ 2026-02-30 ” không có thật (tháng 02/2026 không có ngày 30).\n",
+    )
+    said = run("status", "--as-of", "1/1/0000")
+    assert said.stderr == "Lỗi: Ngày “1/1/0000” không có thật (không có năm 0000).\n"
     said = run("status", "--as-of", "1/13/2026", "--lang", "en")
     assert (said.returncode, said.stderr) == (
         2,
