@@ -91,3 +91,29 @@ def test_one_option_in_both_languages() -> None:
     root = dvcq_as_is("--help", "--lang", "en").stdout
     assert "check     Check plans: owners, references, symbols and dates." in root
     assert "check     Kiểm tra kế hoạch" in dvcq_as_is("--help", "--lang", "vi").stdout
+
+
+def test_no_english_sentence_of_a_command_help_is_taken_for_vietnamese() -> None:
+    """A command's docstring is Vietnamese, then English (CONTRIBUTING.md); each reader is shown
+    the sentences of their language. An English sentence heavy with Vietnamese names (“a KẾ HOẠCH
+    in the Nghị định 30/2020 layout”) was once read as Vietnamese: `--lang en` lost it and
+    `dvcq render --help` listed the next sentence instead. English function words give it away."""
+    install()
+    load_commands()
+    from dvcq.cli.app import app
+
+    english_words = {"the", "a", "as", "of", "and", "with", "for", "from", "its", "is", "when"}
+
+    def helps(command: Any, path: str) -> list[tuple[str, str]]:
+        found = [(path, command.help)] if command.help else []
+        for name, sub in getattr(command, "commands", {}).items():
+            found += helps(sub, f"{path} {name}")
+        return found
+
+    misread = []
+    for path, text in helps(typer.main.get_command(app), "dvcq"):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=\S)", " ".join(text.split())):
+            words = {w.lower() for w in re.findall(r"[^\W\d_]+", sentence)}
+            if len(words & english_words) >= 2 and not _english(sentence):
+                misread.append((path, sentence))
+    assert misread == []

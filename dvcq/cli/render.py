@@ -51,8 +51,8 @@ def render_plan(
     ký, số trang; lời văn lấy từ mẫu templates/plan.md.j2. Kế hoạch phải không còn lỗi khi chạy
     `dvcq check`.
 
-    Render the plan as a KẾ HOẠCH document in the Nghị định 30/2020 layout. The plan must pass
-    `dvcq check` without errors.
+    Render the plan as its official document (KẾ HOẠCH) in the layout of Decree 30/2020. The
+    plan must pass `dvcq check` without errors.
     """
     from dvcq.documents.render import render_plan as run
     from dvcq.documents.templating import DEFAULT_DIR
