@@ -100,6 +100,18 @@ def test_a_department_is_the_default_kind(tmp_path: Path) -> None:
     assert plan["recipients"] == ["Ủy ban nhân dân tỉnh Lạng Sơn (b/c);", "Lưu: VT, VP."]
 
 
+def test_an_empty_superior_is_none_and_an_empty_value_is_not_called_spaces(tmp_path: Path) -> None:
+    committee = ("--kind", "ubnd-xa", "--agency", "Ủy ban nhân dân xã Tân Lập", "--code", "UBND")
+    made = dvcq("init", str(tmp_path / "x"), "--year", "2027", *committee, "--superior", "")
+    assert made.returncode == 0, made.stderr  # as with --superior left out
+    empty = dvcq("init", str(tmp_path / "y"), "--year", "2027", *committee, "--place", "")
+    assert empty.returncode == 2
+    assert empty.stderr == (
+        "Lỗi: --place (địa danh) đang để trống; ghi giá trị, ví dụ --place “Cao Bằng”. "
+        "Chưa ghi tệp nào.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

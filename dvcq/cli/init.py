@@ -69,6 +69,7 @@ def init(
     from dvcq.lifecycle.scaffold import init as run
 
     use_lang(lang)
+    superior = superior or None  # `--superior ""`: none, as when left out (a People's Committee)
     refuse_controls(name=agency, code=code, superior=superior, place=place)
     guessed = guess(agency) or DEFAULT_KIND
     kind = kind if kind is not None else _ask_kind(guessed) or guessed

@@ -339,10 +339,11 @@ def refuse_controls(**values: str | None) -> None:
     for attr, value in values.items():
         option, words, example = _OPTIONS[attr]
         if value is not None and not value.strip():
+            spaces = (" (chỉ có dấu cách)", " (spaces only)") if value else ("", "")
             raise UsageError(
-                f"{option} ({words}) đang để trống (chỉ có dấu cách); ghi giá trị, ví dụ "
+                f"{option} ({words}) đang để trống{spaces[0]}; ghi giá trị, ví dụ "
                 f"{option} {example}. Chưa ghi tệp nào.",
-                f"{option} is blank (spaces only); give a value, for example {option} {example}. "
+                f"{option} is blank{spaces[1]}; give a value, for example {option} {example}. "
                 "Nothing was written.",
             )
         for i, ch in enumerate(value or "", 1):
