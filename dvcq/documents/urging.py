@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from dvcq.dates import numeric
 from dvcq.documents.header import drafting_unit, urge_header
 from dvcq.documents.wording import lower_first, report_subject
-from dvcq.errors import UsageError
+from dvcq.errors import DvcqError, UsageError
 from dvcq.titles import short_title
 from dvcq.units import Units
 
@@ -47,15 +47,12 @@ def deadline_for(period: Period, as_of: dt.date, given: dt.date | None) -> dt.da
     return day
 
 
-class NothingToUrge(Exception):
-    """Every unit has reported in the period: no letter to write. Good news, not an error: the
-    command says so without "Lỗi:", on stderr (stdout is the letter or the chat message, which a
+class NothingToUrge(DvcqError):
+    """Every unit has reported in the period: no letter to write. Good news, not an error: `dvcq
+    urge` says so without "Lỗi:", on stderr (stdout is the letter or the chat message, which a
     clerk may pipe on), and exits 1 as a command that did not do what it was asked (README: mã
-    thoát), so `dvcq urge … && gửi` sends nothing. `text`: the sentence in each language."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.text = {"vi": vi, "en": en}
+    thoát), so `dvcq urge … && gửi` sends nothing; any other caller gets it as the expected
+    failure it also is."""
 
 
 def urge_context(
